@@ -1,0 +1,53 @@
+// The contract gate: the spec lints clean (Redocly, zero errors) and generated/ is exactly what
+// `npm run generate` would write now. Fails, naming the stale files, otherwise.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generate } from './generate.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const generatedDir = path.join(root, 'generated');
+
+function lint(): boolean {
+  try {
+    execFileSync(path.join(root, 'node_modules', '.bin', 'redocly'), ['lint', '--format=stylish'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function staleFiles(): Promise<string[]> {
+  const fresh = mkdtempSync(path.join(tmpdir(), 'cfm-generated-'));
+  try {
+    await generate(fresh);
+    const names = new Set([...readdirSync(fresh), ...readdirSync(generatedDir)]);
+    return [...names].filter((name) => {
+      try {
+        return !readFileSync(path.join(fresh, name)).equals(
+          readFileSync(path.join(generatedDir, name)),
+        );
+      } catch {
+        return true; // present on one side only
+      }
+    });
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}
+
+const lintOk = lint();
+const stale = await staleFiles();
+if (stale.length > 0) {
+  console.error(
+    `generated/ is stale (${stale.join(', ')}): run \`npm run generate\` and commit it.`,
+  );
+}
+if (!lintOk) console.error('The contract has lint errors (above).');
+if (!lintOk || stale.length > 0) process.exit(1);
+console.log('contract ok: lint clean, generated/ up to date');

@@ -1,0 +1,17 @@
+// Wires the system module from the app's dependencies.
+import type { Router } from 'express';
+import type { AppDeps } from '../../app.ts';
+import { createSystemController } from './system.controller.ts';
+import { createSystemRepository } from './system.repository.ts';
+import { systemRoutes } from './system.routes.ts';
+import { createSystemService } from './system.service.ts';
+
+export function systemModule(deps: AppDeps): Router {
+  const service = createSystemService({
+    repository: createSystemRepository(deps.orm),
+    lifecycle: deps.lifecycle,
+    logger: deps.logger,
+    readyCheckTimeoutMs: deps.config.lifecycle.readyCheckTimeoutMs,
+  });
+  return systemRoutes(createSystemController(service, deps.contract));
+}

@@ -1,0 +1,165 @@
+// The service's whole configuration, parsed once from the environment by zod. Nothing else in
+// src/ reads process.env: server.ts passes it here and hands the result to everything else.
+import { z } from 'zod';
+
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'debug', 'silent'] as const;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** `TRUST_PROXY` as Express understands it: false, a hop count, or a list of addresses/subnets. */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): boolean | number | string[] => {
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (v === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true trusts every hop and lets clients forge their IP; give a hop count or addresses',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((s) => s.trim());
+  });
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'must be a postgres:// or postgresql:// URL');
+
+function hasPassword(url: string): boolean {
+  try {
+    return new URL(url).password !== '';
+  } catch {
+    return false;
+  }
+}
+
+const schema = z.object({
+  NODE_ENV: z.enum(NODE_ENVS).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+
+  DATABASE_URL: databaseUrl.optional(),
+  DB_POOL_MIN: int(0, 100).default(0),
+  DB_POOL_MAX: int(1, 200).default(10),
+  DB_CONNECT_TIMEOUT_MS: int(100, 60_000).default(3000),
+  DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  DB_IDLE_TIMEOUT_MS: int(1000, 3_600_000).default(30_000),
+  DB_MIGRATE_ON_START: bool.optional(),
+  EMBEDDED_PG_DIR: z.string().trim().min(1).default('.data/postgres'),
+  EMBEDDED_PG_PORT: int(1024, 65535).default(54329),
+
+  CORS_ORIGINS: list.default([]),
+  TRUST_PROXY: trustProxy.default(false),
+  REQUIRE_HTTPS: bool.optional(),
+  VALIDATE_RESPONSES: bool.optional(),
+  READY_CHECK_TIMEOUT_MS: int(100, 30_000).default(2000),
+  SHUTDOWN_DELAY_MS: int(0, 60_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+});
+
+export type NodeEnv = (typeof NODE_ENVS)[number];
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  env: NodeEnv;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  db: {
+    /** Unset: the service starts the embedded PostgreSQL and points this at it. */
+    url: string | undefined;
+    pool: { min: number; max: number; idleTimeoutMs: number };
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    migrateOnStart: boolean;
+    embedded: { dir: string; port: number };
+  };
+  http: {
+    corsOrigins: string[];
+    trustProxy: boolean | number | string[];
+    requireHttps: boolean;
+    validateResponses: boolean;
+    bodyLimit: string;
+  };
+  lifecycle: { readyCheckTimeoutMs: number; shutdownDelayMs: number; shutdownTimeoutMs: number };
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable (FOO=) means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  const problems: string[] = [];
+  if (production) {
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+    if (e.DATABASE_URL && !hasPassword(e.DATABASE_URL))
+      problems.push('DATABASE_URL: production needs a password in the URL');
+    if (e.CORS_ORIGINS.includes('*'))
+      problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
+  }
+  if (e.DB_POOL_MIN > e.DB_POOL_MAX) problems.push('DB_POOL_MIN: must not exceed DB_POOL_MAX');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    db: {
+      url: e.DATABASE_URL,
+      pool: { min: e.DB_POOL_MIN, max: e.DB_POOL_MAX, idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS },
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      // The embedded default migrates itself so that `npm start` is the only step; a real
+      // deployment runs `npm run db:migrate` as its own release step unless it opts in.
+      migrateOnStart: e.DB_MIGRATE_ON_START ?? !e.DATABASE_URL,
+      embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+    },
+    http: {
+      corsOrigins: e.CORS_ORIGINS,
+      trustProxy: e.TRUST_PROXY,
+      requireHttps: e.REQUIRE_HTTPS ?? production,
+      validateResponses: e.VALIDATE_RESPONSES ?? !production,
+      bodyLimit: '100kb',
+    },
+    lifecycle: {
+      readyCheckTimeoutMs: e.READY_CHECK_TIMEOUT_MS,
+      shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+  };
+}

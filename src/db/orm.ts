@@ -1,0 +1,46 @@
+// The MikroORM instance on PostgreSQL, with its pool and timeouts taken from the configuration.
+// Code never uses the global EntityManager: requests get a fork through RequestContext
+// (middleware/db-context.ts) and scripts call orm.em.fork() themselves.
+import path from 'node:path';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../utils/logger.ts';
+import { entities } from './entities.ts';
+
+export type Orm = MikroORM;
+
+export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
+
+export async function createOrm(db: Config['db'], url: string, logger: Logger): Promise<Orm> {
+  const orm = await MikroORM.init({
+    clientUrl: url,
+    entities,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      path: MIGRATIONS_DIR,
+      pathTs: MIGRATIONS_DIR,
+      glob: '!(*.d).{js,ts}',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    pool: { min: db.pool.min, max: db.pool.max, idleTimeoutMillis: db.pool.idleTimeoutMs },
+    // Passed to the pg Pool: a dead database must fail fast rather than hang a request.
+    driverOptions: {
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      statement_timeout: db.statementTimeoutMs,
+      query_timeout: db.statementTimeoutMs + 1000,
+      application_name: 'contract-first-monolith',
+      keepAlive: true,
+    },
+    allowGlobalContext: false,
+    debug: false,
+    logger: (message) => logger.debug(message),
+  });
+  // Creates the pool (no query yet), so health checks report on the database, not on laziness.
+  await orm.connect();
+  return orm;
+}

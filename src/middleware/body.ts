@@ -1,0 +1,22 @@
+// The API speaks JSON only. A request that carries a body must say it is JSON (415 otherwise);
+// the body is then parsed with a size limit (413) and must be well-formed (400 INVALID_JSON).
+import express, { type RequestHandler } from 'express';
+import { UnsupportedMediaTypeError } from '../utils/errors.ts';
+
+function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export function jsonOnly(): RequestHandler {
+  return (req, _res, next) => {
+    if (hasBody(req.headers) && req.is('application/json') === false) {
+      return next(new UnsupportedMediaTypeError());
+    }
+    next();
+  };
+}
+
+export function jsonBody(limit: string): RequestHandler {
+  return express.json({ limit, strict: true, type: 'application/json' });
+}

@@ -1,0 +1,124 @@
+// The entry point: the only place that reads the environment, opens the database and listens.
+// Shuts down gracefully on SIGTERM/SIGINT: readiness turns 503, in-flight requests finish
+// (bounded by SHUTDOWN_TIMEOUT_MS), then the pool and the embedded database close; exit code 0.
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config/config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { loadContract } from './utils/contract.ts';
+import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
+import { createLogger, type Logger } from './utils/logger.ts';
+
+function readConfig(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+interface Running {
+  server: http.Server;
+  db: Database;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  config: Config;
+}
+
+async function shutdown({ server, db, lifecycle, logger, config }: Running, signal: string) {
+  const { shutdownDelayMs, shutdownTimeoutMs } = config.lifecycle;
+  logger.info('shutting down', { signal, shutdownDelayMs, shutdownTimeoutMs });
+  lifecycle.startDraining();
+  // Give load balancers time to see /ready fail before the listener goes away.
+  if (shutdownDelayMs > 0) await sleep(shutdownDelayMs);
+
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    logger.warn('in-flight requests did not finish in time; closing their connections');
+    server.closeAllConnections();
+  }, shutdownTimeoutMs);
+  await closed;
+  clearTimeout(timer);
+
+  await db.close();
+  logger.info('shutdown complete');
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger({ level: config.logLevel });
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled rejection', {
+      error: reason instanceof Error ? reason.stack : String(reason),
+    });
+    process.exitCode = 1;
+  });
+
+  const db = await openDatabase(config, logger);
+  const lifecycle = createLifecycle();
+  const app = createApp({ config, logger, orm: db.orm, contract: loadContract(), lifecycle });
+
+  const server = http.createServer(app);
+  // Bounds on slow clients (slowloris) and on idle keep-alive sockets.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+
+  let address: AddressInfo;
+  try {
+    address = await listen(server, config.port, config.host);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  logger.info('listening', {
+    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    port: address.port,
+    env: config.env,
+    database: db.embedded ? 'embedded' : 'DATABASE_URL',
+  });
+
+  const running: Running = { server, db, lifecycle, logger, config };
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // Repeats are ignored: `npm start` forwards the terminal's Ctrl-C, so one press arrives
+    // twice, and the shutdown is bounded by SHUTDOWN_TIMEOUT_MS anyway.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      shutdown(running, signal).then(
+        () => (process.exitCode ??= 0),
+        (error: unknown) => {
+          logger.error('shutdown failed', {
+            error: error instanceof Error ? error.stack : String(error),
+          });
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+// The bundled contract as the server uses it: the document for the validator, the YAML and JSON
+// texts it serves, and the offline reference page with the CSP that lets its scripts run.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Contract {
+  document: Record<string, unknown>;
+  json: string;
+  yaml: string;
+  docsHtml: string;
+  /** CSP for the reference page: its inline scripts by hash, nothing from elsewhere. */
+  docsCsp: string;
+}
+
+export function projectRoot(from = import.meta.dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    const body = match[1] ?? '';
+    hashes.push(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  }
+  return hashes;
+}
+
+export function loadContract(dir = path.join(projectRoot(), 'generated')): Contract {
+  const read = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+  const json = read('openapi.json');
+  const docsHtml = read('docs.html');
+  const docsCsp = [
+    "default-src 'none'",
+    `script-src ${inlineScriptHashes(docsHtml).join(' ')}`,
+    // Redoc styles its components at run time and runs its search index in a blob: worker.
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    'worker-src blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return {
+    document: JSON.parse(json) as Record<string, unknown>,
+    json,
+    yaml: read('openapi.yaml'),
+    docsHtml,
+    docsCsp,
+  };
+}

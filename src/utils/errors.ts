@@ -1,0 +1,115 @@
+// The operational errors a service may throw. The error middleware turns each into the
+// envelope of the contract (openapi/common/schemas/error-envelope.yaml); anything that is not
+// an AppError is a bug and answers 500 INTERNAL without details.
+import type { components } from '../../generated/api.d.ts';
+
+export type ErrorDetail = components['schemas']['ErrorDetail'];
+
+export interface AppErrorOptions {
+  details?: ErrorDetail[];
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, message: string, options: AppErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message = 'The request is not valid.', details?: ErrorDetail[]) {
+    super(400, 'VALIDATION_ERROR', message, { details });
+  }
+}
+
+export class InvalidJsonError extends AppError {
+  constructor() {
+    super(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication is required.') {
+    super(401, 'UNAUTHENTICATED', message, { headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+}
+
+export class TokenExpiredError extends AppError {
+  constructor() {
+    super(401, 'TOKEN_EXPIRED', 'The access token has expired.', {
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    });
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(403, 'FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = 'Nothing is found at this address.') {
+    super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class MethodNotAllowedError extends AppError {
+  constructor(allow: string) {
+    super(405, 'METHOD_NOT_ALLOWED', 'This path does not offer this method.', {
+      headers: allow ? { Allow: allow } : {},
+    });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message = 'The request conflicts with the current state.', code = 'CONFLICT') {
+    super(409, code, message);
+  }
+}
+
+export class PreconditionFailedError extends AppError {
+  constructor(message = 'The resource has changed since you read it.') {
+    super(412, 'PRECONDITION_FAILED', message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limit: string) {
+    super(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit}.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor(message = 'The request body must be sent as application/json.') {
+    super(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'RATE_LIMITED', 'Too many requests; try again later.', {
+      headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+    });
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message = 'The service cannot answer right now; try again shortly.',
+    cause?: unknown,
+  ) {
+    super(503, 'SERVICE_UNAVAILABLE', message, { headers: { 'Retry-After': '5' }, cause });
+  }
+}

@@ -1,0 +1,83 @@
+// Configuration is parsed once, with a message naming every bad or missing variable.
+import { describe, expect, test } from '@jest/globals';
+import { ConfigError, loadConfig } from '../src/config/config.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  test('defaults give a working development setup on the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.db.url).toBeUndefined();
+    expect(config.db.migrateOnStart).toBe(true);
+    expect(config.http.validateResponses).toBe(true);
+    expect(config.http.requireHttps).toBe(false);
+  });
+
+  test('every bad variable is named at once', () => {
+    const found = problems({
+      PORT: 'eighty',
+      DB_POOL_MAX: '0',
+      TRUST_PROXY: 'true',
+      NODE_ENV: 'staging',
+    });
+    expect(found).toHaveLength(4);
+    expect(found.join('\n')).toMatch(/PORT/);
+    expect(found.join('\n')).toMatch(/DB_POOL_MAX/);
+    expect(found.join('\n')).toMatch(/TRUST_PROXY/);
+    expect(found.join('\n')).toMatch(/NODE_ENV/);
+  });
+
+  test('production refuses to start without a real database and its password', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual(['DATABASE_URL: required in production']);
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/app' })).toEqual([
+      'DATABASE_URL: production needs a password in the URL',
+    ]);
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://app:pw@db/app',
+        CORS_ORIGINS: '*',
+      }),
+    ).toEqual(['CORS_ORIGINS: "*" is not allowed in production; list the origins']);
+  });
+
+  test('production turns on HTTPS enforcement and off response validation, unless told otherwise', () => {
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app:pw@db/app' });
+    expect(config.http.requireHttps).toBe(true);
+    expect(config.http.validateResponses).toBe(false);
+    expect(config.db.migrateOnStart).toBe(false);
+    const opted = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app:pw@db/app',
+      VALIDATE_RESPONSES: 'true',
+      DB_MIGRATE_ON_START: 'true',
+    });
+    expect(opted.http.validateResponses).toBe(true);
+    expect(opted.db.migrateOnStart).toBe(true);
+  });
+
+  test.each([
+    ['', false],
+    ['false', false],
+    ['2', 2],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+  ])('TRUST_PROXY=%j means %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
+  });
+
+  test('CORS_ORIGINS is a comma-separated allowlist', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins,
+    ).toEqual(['https://a.example', 'https://b.example']);
+  });
+});

@@ -1,0 +1,67 @@
+// Builds the real app with createApp() against a real database and serves it on a real
+// loopback port, exactly as server.ts does, minus the process-level signal handling.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PassThrough } from 'node:stream';
+import { createApp } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { createOrm, type Orm } from '../../src/db/orm.ts';
+import { loadContract } from '../../src/utils/contract.ts';
+import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
+import { createLogger } from '../../src/utils/logger.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestApp {
+  url: string;
+  config: Config;
+  orm: Orm;
+  lifecycle: Lifecycle;
+  /** Every JSON log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Use this database instead of a fresh clone of the template. */
+  databaseUrl?: string;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  let database: TestDatabase | undefined;
+  const databaseUrl = options.databaseUrl ?? (database = await createTestDatabase()).url;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    ...options.env,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+    }
+  });
+  const logger = createLogger({ level: config.logLevel, stream });
+  const orm = await createOrm(config.db, databaseUrl, logger);
+  const lifecycle = createLifecycle();
+  const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    config,
+    orm,
+    lifecycle,
+    logs,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await orm.close(true);
+      await database?.drop();
+    },
+  };
+}
