@@ -1,6 +1,274 @@
 // Generated from openapi/ by `npm run generate`. Do not edit.
 
 export interface paths {
+    "/api/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an account
+         * @description Creates a `customer` account and signs it in: answers the user, an access token and a refresh token (cookie; body too for non-browser clients). Emails are case-insensitive and unique (409 `EMAIL_TAKEN`). Weak or common passwords answer 400 `WEAK_PASSWORD`. Sending `role` or any other unknown field is a 400.
+         */
+        post: operations["register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Checks the email and password and opens a new session. A wrong email and a wrong password answer the same 401 `INVALID_CREDENTIALS` with the same body and similar timing. A disabled account answers 403 `ACCOUNT_DISABLED` once its password is right. After 5 consecutive failures for one email from one IP that pair is locked (429 `RATE_LIMITED` with `Retry-After`, 15 minutes by default); an IP is also limited per day across emails. Locks are kept in PostgreSQL (or Redis), so a restart does not lift them.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the refresh token
+         * @description Exchanges a refresh token (the cookie, or `{refreshToken}` for non-browser clients) for a new access token and a NEW refresh token; the one presented is dead from now on. Sessions have an absolute lifetime (30 days by default) that refreshing does not extend.
+         *
+         *     Reuse detection: presenting a refresh token that was already rotated revokes the whole session (every token of its family, and its access tokens) and answers 401; it is recorded as a security event. Grace rule: a token rotated less than 10 seconds ago (two tabs refreshing at once) answers 409 `REFRESH_CONFLICT` instead and revokes nothing: only one of two concurrent refreshes succeeds, and the other should retry with the newest cookie.
+         */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out of this session
+         * @description Revokes the session of the access token: its refresh tokens and its access tokens stop working at once. Clears the refresh cookie.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere
+         * @description Revokes every session of the user and bumps their token version, so every access token they hold stops working at once. Clears the refresh cookie.
+         */
+        post: operations["logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my active sessions
+         * @description The caller's sessions that are neither revoked nor expired, newest first.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke one of my sessions
+         * @description Ends the session (its refresh and access tokens stop working at once). Another user's session answers 404, exactly like one that does not exist.
+         */
+        delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Needs the current password (401 `INVALID_CREDENTIALS` when wrong). Every other session of the user is revoked; the session making the request stays signed in.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password-reset link
+         * @description Always answers 202, whether or not the email belongs to an account, so it cannot be used to find accounts. When it does, a single-use link valid for 30 minutes is sent by mail (the development mail transport writes it to the log).
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset token
+         * @description Sets the new password and revokes every session of the user. The token works once and expires after 30 minutes; an unknown, used or expired token answers 400 `INVALID_RESET_TOKEN`.
+         */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My account */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my name or email */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (admin)
+         * @description Admins only (403 otherwise). Filters by `role` and by `q`, a case-insensitive substring of the email or name; newest first. Deleted users are not listed.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One user (admin) */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user (admin)
+         * @description Ends all the user's sessions at once and anonymises the account: email, name and password hash are erased, the row stays so that records which refer to it (orders, the audit log) stay whole. An admin cannot delete themself (409).
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        /** Change a user's role or disable them (admin) */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -105,14 +373,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Health: {
+        /**
+         * Format: email
+         * @description Case-insensitive; stored in lower case.
+         * @example ada@example.com
+         */
+        Email: string;
+        /**
+         * @description 8–128 characters. Refused with 400 `WEAK_PASSWORD` when a strength estimator (zxcvbn) rates it guessable (score below 3), e.g. a common password or one built from the account's own email or name.
+         * @example correct-horse-battery-staple
+         */
+        NewPassword: string;
+        RegisterRequest: {
+            email: components["schemas"]["Email"];
+            password: components["schemas"]["NewPassword"];
+            /** @example Ada Lovelace */
+            name: string;
+        };
+        /**
+         * @description `customer` (every new account) or `admin`.
+         * @example customer
+         * @enum {string}
+         */
+        Role: "customer" | "admin";
+        /** @description A user as every endpoint returns it. Never contains a password hash or any token. */
+        User: {
+            /**
+             * Format: uuid
+             * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            email: components["schemas"]["Email"];
+            /** @example Ada Lovelace */
+            name: string;
+            role: components["schemas"]["Role"];
+            /** @example false */
+            disabled: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        /**
+         * @description Opaque, random, single-use (rotated on every refresh).
+         * @example q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0
+         */
+        RefreshToken: string;
+        AuthResult: {
             /** @enum {string} */
             status: "success";
             data: {
-                /** @enum {string} */
-                status: "ok";
-                /** @description Seconds since the process started. */
-                uptimeSeconds: number;
+                user: components["schemas"]["User"];
+                /**
+                 * @description JWT (HS256) to send as `Authorization: Bearer <token>`.
+                 * @example eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiIzZjFjIn0.sig
+                 */
+                accessToken: string;
+                /**
+                 * @description Seconds until the access token expires.
+                 * @example 900
+                 */
+                expiresIn: number;
+                /** @description Present only for non-browser clients (requests without `Sec-Fetch-*` headers). Browsers get it only as the HttpOnly cookie, out of reach of scripts. */
+                refreshToken?: components["schemas"]["RefreshToken"];
             };
         };
         ErrorDetail: {
@@ -142,6 +471,93 @@ export interface components {
             /** @description Development only. Never sent in production. */
             stack?: string;
         };
+        LoginRequest: {
+            email: components["schemas"]["Email"];
+            /** @example correct-horse-battery-staple */
+            password: string;
+        };
+        /** @description For clients without cookies. Browsers send nothing: the refresh cookie is used. */
+        RefreshRequest: {
+            refreshToken?: components["schemas"]["RefreshToken"];
+        };
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whether this is the session of the access token making the request. */
+            current: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string;
+            /**
+             * Format: date-time
+             * @description The absolute end of the session; refreshing does not extend it.
+             */
+            expiresAt: string;
+            ip: string | null;
+            userAgent: string | null;
+        };
+        SessionList: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["Session"][];
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: components["schemas"]["NewPassword"];
+        };
+        PasswordResetRequest: {
+            email: components["schemas"]["Email"];
+        };
+        PasswordResetConfirm: {
+            /** @description The token from the reset link; single-use, expires after 30 minutes. */
+            token: string;
+            newPassword: components["schemas"]["NewPassword"];
+        };
+        UserResponse: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["User"];
+        };
+        /** @description At least one field. Changing `email` needs `currentPassword` (400 `VALIDATION_ERROR` without it, 401 `INVALID_CREDENTIALS` when it is wrong); an email in use answers 409 `EMAIL_TAKEN`. */
+        UpdateMeRequest: {
+            name?: string;
+            email?: components["schemas"]["Email"];
+            currentPassword?: string;
+        };
+        Pagination: {
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            limit: number;
+            /** @example 42 */
+            total: number;
+            /** @example 3 */
+            totalPages: number;
+        };
+        UserList: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["User"][];
+            meta: {
+                pagination: components["schemas"]["Pagination"];
+            };
+        };
+        /** @description At least one field. Disabling a user ends all their sessions and access tokens at once; changing the role ends their access tokens (their sessions refresh into the new role). An admin cannot demote or disable themself (409), so an installation always keeps an admin. */
+        AdminUpdateUserRequest: {
+            role?: components["schemas"]["Role"];
+            disabled?: boolean;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "success";
+            data: {
+                /** @enum {string} */
+                status: "ok";
+                /** @description Seconds since the process started. */
+                uptimeSeconds: number;
+            };
+        };
         Readiness: {
             /** @enum {string} */
             status: "success";
@@ -156,6 +572,84 @@ export interface components {
         };
     };
     responses: {
+        /** @description The request is not valid (`VALIDATION_ERROR`, with `details`) or its body is not JSON (`INVALID_JSON`). */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "VALIDATION_ERROR",
+                 *       "message": "The request is not valid.",
+                 *       "details": [
+                 *         {
+                 *           "path": "/body/email",
+                 *           "message": "must match format \"email\""
+                 *         }
+                 *       ],
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request conflicts with the current state of the resource. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "CONFLICT",
+                 *       "message": "The request conflicts with the current state of the resource.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request body is larger than 100 KB. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "PAYLOAD_TOO_LARGE",
+                 *       "message": "The request body is larger than 100 KB.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request body must be sent as application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "UNSUPPORTED_MEDIA_TYPE",
+                 *       "message": "The request body must be sent as application/json.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Too many requests; try again later. */
         TooManyRequests: {
             headers: {
@@ -169,6 +663,68 @@ export interface components {
                  *       "status": "error",
                  *       "code": "RATE_LIMITED",
                  *       "message": "Too many requests; try again later.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description No valid credentials: `UNAUTHENTICATED` (missing, malformed, forged or revoked token), `TOKEN_EXPIRED` (refresh and retry) or `INVALID_CREDENTIALS` (wrong email or password). */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "UNAUTHENTICATED",
+                 *       "message": "Authentication is required.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description You are not allowed to do this. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "FORBIDDEN",
+                 *       "message": "You are not allowed to do this.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Done; nothing to return. */
+        NoContent: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Nothing is found at this address. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "NOT_FOUND",
+                 *       "message": "Nothing is found at this address.",
                  *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
                  *     }
                  */
@@ -195,7 +751,17 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The resource's UUID.
+         * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+         */
+        Id: string;
+        /** @description 1-based page number. */
+        Page: number;
+        /** @description Items per page. */
+        Limit: number;
+    };
     requestBodies: never;
     headers: {
         /**
@@ -204,6 +770,11 @@ export interface components {
          */
         XRequestId: string;
         /**
+         * @description The refresh token cookie: `refresh_token=…; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Secure` (Secure outside development), with `Max-Age` up to the session's absolute end.
+         * @example refresh_token=q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0; Max-Age=2592000; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict
+         */
+        SetRefreshCookie: string;
+        /**
          * @description Seconds to wait before trying again.
          * @example 30
          */
@@ -211,16 +782,648 @@ export interface components {
     };
     pathItems: never;
 }
-export type SchemaHealth = components['schemas']['Health'];
+export type SchemaEmail = components['schemas']['Email'];
+export type SchemaNewPassword = components['schemas']['NewPassword'];
+export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
+export type SchemaRole = components['schemas']['Role'];
+export type SchemaUser = components['schemas']['User'];
+export type SchemaRefreshToken = components['schemas']['RefreshToken'];
+export type SchemaAuthResult = components['schemas']['AuthResult'];
 export type SchemaErrorDetail = components['schemas']['ErrorDetail'];
 export type SchemaErrorEnvelope = components['schemas']['ErrorEnvelope'];
+export type SchemaLoginRequest = components['schemas']['LoginRequest'];
+export type SchemaRefreshRequest = components['schemas']['RefreshRequest'];
+export type SchemaSession = components['schemas']['Session'];
+export type SchemaSessionList = components['schemas']['SessionList'];
+export type SchemaChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
+export type SchemaPasswordResetRequest = components['schemas']['PasswordResetRequest'];
+export type SchemaPasswordResetConfirm = components['schemas']['PasswordResetConfirm'];
+export type SchemaUserResponse = components['schemas']['UserResponse'];
+export type SchemaUpdateMeRequest = components['schemas']['UpdateMeRequest'];
+export type SchemaPagination = components['schemas']['Pagination'];
+export type SchemaUserList = components['schemas']['UserList'];
+export type SchemaAdminUpdateUserRequest = components['schemas']['AdminUpdateUserRequest'];
+export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseNoContent = components['responses']['NoContent'];
+export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ParameterId = components['parameters']['Id'];
+export type ParameterPage = components['parameters']['Page'];
+export type ParameterLimit = components['parameters']['Limit'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
+export type HeaderSetRefreshCookie = components['headers']['SetRefreshCookie'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
 export interface operations {
+    register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-battery-staple",
+                 *       "name": "Ada Lovelace"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered and signed in. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "user": {
+                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "role": "customer",
+                     *           "disabled": false,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *         },
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiIzZjFjIn0.sig",
+                     *         "expiresIn": 900,
+                     *         "refreshToken": "q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct-horse-battery-staple"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "user": {
+                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "role": "customer",
+                     *           "disabled": false,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *         },
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiIzZjFjIn0.sig",
+                     *         "expiresIn": 900,
+                     *         "refreshToken": "q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description A new access token and a new refresh token. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "user": {
+                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "role": "customer",
+                     *           "disabled": false,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *         },
+                     *         "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiIzZjFjIn0.sig",
+                     *         "expiresIn": 900,
+                     *         "refreshToken": "q3J6mC8c0hD2n4oZpR5tU7vW9xY1zA3bC5dE7fG9hJ0"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuthResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active sessions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": [
+                     *         {
+                     *           "id": "7d9e2c1a-3b4f-4a5e-8c6d-0e1f2a3b4c5d",
+                     *           "current": true,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "lastUsedAt": "2026-11-24T10:14:00.000Z",
+                     *           "expiresAt": "2026-12-24T10:00:00.000Z",
+                     *           "ip": "203.0.113.9",
+                     *           "userAgent": "Mozilla/5.0 (X11; Linux x86_64)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "correct-horse-battery-staple",
+                 *       "newPassword": "purple-monkey-dishwasher-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted; a link is on its way if the account exists. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "Zk3u9Qm2Lr8Tx4Wc7Vb1Np6Hs5Jd0Gf2Ka9Eo3Iy7Ut",
+                 *       "newPassword": "purple-monkey-dishwasher-42"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PasswordResetConfirm"];
+            };
+        };
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "email": "ada@example.com",
+                     *         "name": "Ada Lovelace",
+                     *         "role": "customer",
+                     *         "disabled": false,
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ada King"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "email": "ada@example.com",
+                     *         "name": "Ada Lovelace",
+                     *         "role": "customer",
+                     *         "disabled": false,
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                role?: components["schemas"]["Role"];
+                q?: string;
+                /** @description 1-based page number. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": [
+                     *         {
+                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "email": "ada@example.com",
+                     *           "name": "Ada Lovelace",
+                     *           "role": "customer",
+                     *           "disabled": false,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "limit": 20,
+                     *           "total": 1,
+                     *           "totalPages": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "email": "ada@example.com",
+                     *         "name": "Ada Lovelace",
+                     *         "role": "customer",
+                     *         "disabled": false,
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["AdminUpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "email": "ada@example.com",
+                     *         "name": "Ada Lovelace",
+                     *         "role": "customer",
+                     *         "disabled": false,
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getHealth: {
         parameters: {
             query?: never;

@@ -1,14 +1,19 @@
 // Builds the Express application from explicit dependencies. Nothing here reads the
 // environment, opens connections or listens: server.ts and the tests do that.
 import express, { type Express } from 'express';
+import { authModule } from './api/auth/index.ts';
+import type { Services } from './api/index.ts';
 import { systemModule } from './api/system/index.ts';
+import { usersModule } from './api/users/index.ts';
 import type { Config } from './config/config.ts';
 import type { Orm } from './db/orm.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { authenticate } from './middleware/auth.ts';
 import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { openApiValidator } from './middleware/openapi-validator.ts';
+import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
 import type { Contract } from './utils/contract.ts';
@@ -21,10 +26,11 @@ export interface AppDeps {
   orm: Orm;
   contract: Contract;
   lifecycle: Lifecycle;
+  services: Services;
 }
 
 export function createApp(deps: AppDeps): Express {
-  const { config, logger, orm, contract, lifecycle } = deps;
+  const { config, logger, orm, contract, lifecycle, services } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -45,6 +51,29 @@ export function createApp(deps: AppDeps): Express {
   app.use(dbContext(orm));
 
   app.use(systemModule(deps));
+
+  const { quotas, limits } = { quotas: services.quotas, limits: config.limits };
+  const guards = {
+    authenticate: authenticate(services.auth),
+    userQuota: quota({
+      limiter: quotas.user,
+      limit: limits.userPerMinute,
+      key: (req) => req.principal?.userId,
+      logger,
+    }),
+    authQuota: quota({
+      limiter: quotas.auth,
+      limit: limits.authPerMinute,
+      key: (req) => req.ip,
+      logger,
+    }),
+  };
+  app.use(
+    '/api',
+    quota({ limiter: quotas.api, limit: limits.apiPerMinute, key: (req) => req.ip, logger }),
+  );
+  app.use('/api/v1/auth', authModule(services.auth, config.env, guards));
+  app.use('/api/v1/users', usersModule(services.users, guards));
 
   app.use(notFound());
   app.use(errorHandler({ logger, env: config.env }));

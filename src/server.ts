@@ -2,15 +2,18 @@
 // Shuts down gracefully on SIGTERM/SIGINT: readiness turns 503, in-flight requests finish
 // (bounded by SHUTDOWN_TIMEOUT_MS), then the pool and the embedded database close; exit code 0.
 import { existsSync } from 'node:fs';
+import { RequestContext } from '@mikro-orm/core';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createServices } from './api/index.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadContract } from './utils/contract.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
 import { createLogger, type Logger } from './utils/logger.ts';
+import { createRedis, type RedisClient } from './utils/redis.ts';
 
 function readConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -38,12 +41,13 @@ function listen(server: http.Server, port: number, host: string): Promise<Addres
 interface Running {
   server: http.Server;
   db: Database;
+  redis: RedisClient | undefined;
   lifecycle: Lifecycle;
   logger: Logger;
   config: Config;
 }
 
-async function shutdown({ server, db, lifecycle, logger, config }: Running, signal: string) {
+async function shutdown({ server, db, redis, lifecycle, logger, config }: Running, signal: string) {
   const { shutdownDelayMs, shutdownTimeoutMs } = config.lifecycle;
   logger.info('shutting down', { signal, shutdownDelayMs, shutdownTimeoutMs });
   lifecycle.startDraining();
@@ -59,6 +63,7 @@ async function shutdown({ server, db, lifecycle, logger, config }: Running, sign
   await closed;
   clearTimeout(timer);
 
+  await redis?.quit().catch(() => redis.disconnect());
   await db.close();
   logger.info('shutdown complete');
 }
@@ -74,8 +79,27 @@ async function main(): Promise<void> {
   });
 
   const db = await openDatabase(config, logger);
+  const redis = config.redis ? createRedis(config.redis, logger) : undefined;
+  await redis?.connect();
+  const services = createServices({ config, logger, orm: db.orm, redis });
+  if (config.auth.admin) {
+    await RequestContext.create(db.orm.em, () =>
+      services.auth.ensureAdmin(config.auth.admin!, {
+        ip: undefined,
+        userAgent: 'startup',
+        requestId: undefined,
+      }),
+    );
+  }
   const lifecycle = createLifecycle();
-  const app = createApp({ config, logger, orm: db.orm, contract: loadContract(), lifecycle });
+  const app = createApp({
+    config,
+    logger,
+    orm: db.orm,
+    contract: loadContract(),
+    lifecycle,
+    services,
+  });
 
   const server = http.createServer(app);
   // Bounds on slow clients (slowloris) and on idle keep-alive sockets.
@@ -97,7 +121,7 @@ async function main(): Promise<void> {
     database: db.embedded ? 'embedded' : 'DATABASE_URL',
   });
 
-  const running: Running = { server, db, lifecycle, logger, config };
+  const running: Running = { server, db, redis, lifecycle, logger, config };
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // Repeats are ignored: `npm start` forwards the terminal's Ctrl-C, so one press arrives

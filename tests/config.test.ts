@@ -12,6 +12,12 @@ function problems(env: Record<string, string>): string[] {
   return [];
 }
 
+const PROD = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app:pw@db/app',
+  JWT_SECRET: 'a-real-secret-of-at-least-32-characters!',
+};
+
 describe('configuration', () => {
   test('defaults give a working development setup on the embedded database', () => {
     const config = loadConfig({});
@@ -37,28 +43,52 @@ describe('configuration', () => {
     expect(found.join('\n')).toMatch(/NODE_ENV/);
   });
 
-  test('production refuses to start without a real database and its password', () => {
-    expect(problems({ NODE_ENV: 'production' })).toEqual(['DATABASE_URL: required in production']);
-    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/app' })).toEqual([
+  test('production refuses to start without real secrets', () => {
+    expect(problems({ NODE_ENV: 'production' })).toEqual([
+      'DATABASE_URL: required in production',
+      'JWT_SECRET: required in production',
+    ]);
+    expect(problems({ ...PROD, DATABASE_URL: 'postgres://app@db/app' })).toEqual([
       'DATABASE_URL: production needs a password in the URL',
     ]);
     expect(
-      problems({
-        NODE_ENV: 'production',
-        DATABASE_URL: 'postgres://app:pw@db/app',
-        CORS_ORIGINS: '*',
-      }),
-    ).toEqual(['CORS_ORIGINS: "*" is not allowed in production; list the origins']);
+      problems({ ...PROD, JWT_SECRET: 'dev-only-insecure-jwt-secret-never-use-in-production' }),
+    ).toEqual(['JWT_SECRET: the development placeholder cannot be used in production']);
+    expect(problems({ ...PROD, JWT_SECRET: 'short' })).toEqual([
+      'JWT_SECRET: must be at least 32 characters',
+    ]);
+    expect(problems({ ...PROD, CORS_ORIGINS: '*' })).toEqual([
+      'CORS_ORIGINS: "*" is not allowed in production; list the origins',
+    ]);
+    expect(problems({ ...PROD, MAIL_TRANSPORT: 'log' })).toEqual([
+      'MAIL_TRANSPORT: "log" writes reset links to the log; not in production',
+    ]);
+  });
+
+  test('quotas are strict in production and relaxed elsewhere; bcrypt cost 12 outside tests', () => {
+    const prod = loadConfig(PROD);
+    const dev = loadConfig({});
+    expect(prod.limits.apiPerMinute).toBeLessThan(dev.limits.apiPerMinute);
+    expect(prod.limits.authPerMinute).toBeLessThan(dev.limits.authPerMinute);
+    expect(prod.auth.bcryptCost).toBe(12);
+    expect(dev.auth.bcryptCost).toBe(12);
+    expect(loadConfig({ NODE_ENV: 'test' }).auth.bcryptCost).toBe(4);
+    expect(prod.mail.transport).toBe('disabled');
+  });
+
+  test('ADMIN_EMAIL and ADMIN_PASSWORD come together', () => {
+    expect(problems({ ADMIN_EMAIL: 'root@example.com' })).toEqual([
+      'ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither',
+    ]);
   });
 
   test('production turns on HTTPS enforcement and off response validation, unless told otherwise', () => {
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app:pw@db/app' });
+    const config = loadConfig(PROD);
     expect(config.http.requireHttps).toBe(true);
     expect(config.http.validateResponses).toBe(false);
     expect(config.db.migrateOnStart).toBe(false);
     const opted = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://app:pw@db/app',
+      ...PROD,
       VALIDATE_RESPONSES: 'true',
       DB_MIGRATE_ON_START: 'true',
     });

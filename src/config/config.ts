@@ -41,6 +41,8 @@ const databaseUrl = z
   .trim()
   .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'must be a postgres:// or postgresql:// URL');
 
+const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-never-use-in-production';
+
 function hasPassword(url: string): boolean {
   try {
     return new URL(url).password !== '';
@@ -72,6 +74,34 @@ const schema = z.object({
   READY_CHECK_TIMEOUT_MS: int(100, 30_000).default(2000),
   SHUTDOWN_DELAY_MS: int(0, 60_000).default(0),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
+
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^rediss?:\/\/.+/.test(v), 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_COMMAND_TIMEOUT_MS: int(50, 30_000).default(1000),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().trim().min(1).default('contract-first-monolith'),
+  JWT_AUDIENCE: z.string().trim().min(1).default('contract-first-monolith-api'),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 3600).default(900),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(30),
+  REFRESH_REUSE_GRACE_SECONDS: int(0, 60).default(10),
+  AUTH_STATE_CACHE_MS: int(0, 60_000).default(2000),
+  BCRYPT_COST: int(4, 15).optional(),
+  PASSWORD_RESET_TTL_MINUTES: int(5, 1440).default(30),
+  PASSWORD_RESET_URL: z.url().default('http://localhost:3000/reset-password'),
+  MAIL_TRANSPORT: z.enum(['log', 'disabled']).optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
+
+  LOGIN_MAX_CONSECUTIVE_FAILS: int(1, 100).default(5),
+  LOGIN_LOCK_SECONDS: int(1, 86_400).default(900),
+  LOGIN_MAX_FAILS_PER_IP_PER_DAY: int(1, 100_000).default(100),
+  AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
+  API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
+  USER_QUOTA_PER_MINUTE: int(1, 1_000_000).optional(),
 });
 
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -99,6 +129,29 @@ export interface Config {
     bodyLimit: string;
   };
   lifecycle: { readyCheckTimeoutMs: number; shutdownDelayMs: number; shutdownTimeoutMs: number };
+  redis: { url: string; commandTimeoutMs: number } | undefined;
+  auth: {
+    jwtSecret: string;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    refreshReuseGraceSeconds: number;
+    stateCacheMs: number;
+    bcryptCost: number;
+    passwordResetTtlMinutes: number;
+    passwordResetUrl: string;
+    admin: { email: string; password: string } | undefined;
+  };
+  mail: { transport: 'log' | 'disabled' };
+  limits: {
+    loginMaxConsecutiveFails: number;
+    loginLockSeconds: number;
+    loginMaxFailsPerIpPerDay: number;
+    authPerMinute: number;
+    apiPerMinute: number;
+    userPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -128,10 +181,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (!e.DATABASE_URL) problems.push('DATABASE_URL: required in production');
     if (e.DATABASE_URL && !hasPassword(e.DATABASE_URL))
       problems.push('DATABASE_URL: production needs a password in the URL');
+    if (!e.JWT_SECRET) problems.push('JWT_SECRET: required in production');
+    else if (e.JWT_SECRET === DEV_JWT_SECRET)
+      problems.push('JWT_SECRET: the development placeholder cannot be used in production');
+    if (e.MAIL_TRANSPORT === 'log')
+      problems.push('MAIL_TRANSPORT: "log" writes reset links to the log; not in production');
     if (e.CORS_ORIGINS.includes('*'))
       problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
   }
   if (e.DB_POOL_MIN > e.DB_POOL_MAX) problems.push('DB_POOL_MIN: must not exceed DB_POOL_MAX');
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined))
+    problems.push('ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -160,6 +220,37 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       readyCheckTimeoutMs: e.READY_CHECK_TIMEOUT_MS,
       shutdownDelayMs: e.SHUTDOWN_DELAY_MS,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    redis: e.REDIS_URL
+      ? { url: e.REDIS_URL, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS }
+      : undefined,
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
+      stateCacheMs: e.AUTH_STATE_CACHE_MS,
+      // OWASP's floor for bcrypt is 10; 12 costs ~250 ms here. Tests trade it for speed.
+      bcryptCost: e.BCRYPT_COST ?? (e.NODE_ENV === 'test' ? 4 : 12),
+      passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+      passwordResetUrl: e.PASSWORD_RESET_URL,
+      admin:
+        e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+          ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD }
+          : undefined,
+    },
+    mail: { transport: e.MAIL_TRANSPORT ?? (production ? 'disabled' : 'log') },
+    // Quotas are strict in production and relaxed elsewhere unless set; the login brute-force
+    // limits are the same everywhere.
+    limits: {
+      loginMaxConsecutiveFails: e.LOGIN_MAX_CONSECUTIVE_FAILS,
+      loginLockSeconds: e.LOGIN_LOCK_SECONDS,
+      loginMaxFailsPerIpPerDay: e.LOGIN_MAX_FAILS_PER_IP_PER_DAY,
+      authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? (production ? 30 : 10_000),
+      apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 100_000),
+      userPerMinute: e.USER_QUOTA_PER_MINUTE ?? (production ? 1200 : 100_000),
     },
   };
 }

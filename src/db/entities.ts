@@ -1,4 +1,6 @@
 // Every entity the ORM knows, one import per domain model. A new domain adds its model here.
-import type { EntitySchema } from '@mikro-orm/core';
+import { AuditEvent } from '../api/audit/audit.model.ts';
+import { PasswordResetToken, RefreshToken, Session } from '../api/auth/auth.model.ts';
+import { User } from '../api/users/users.model.ts';
 
-export const entities: EntitySchema[] = [];
+export const entities = [User, Session, RefreshToken, PasswordResetToken, AuditEvent];

@@ -27,6 +27,8 @@ export async function createOrm(db: Config['db'], url: string, logger: Logger): 
       snapshot: false,
       emit: 'ts',
     },
+    // Owned by rate-limiter-flexible, created by the identity migration.
+    schemaGenerator: { skipTables: ['rate_limits'] },
     pool: { min: db.pool.min, max: db.pool.max, idleTimeoutMillis: db.pool.idleTimeoutMs },
     // Passed to the pg Pool: a dead database must fail fast rather than hang a request.
     driverOptions: {

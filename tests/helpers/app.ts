@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
+import { createServices, type Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
@@ -11,11 +12,14 @@ import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
+export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
+
 export interface TestApp {
   url: string;
   config: Config;
   orm: Orm;
   lifecycle: Lifecycle;
+  services: Services;
   /** Every JSON log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
@@ -34,6 +38,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     DATABASE_URL: databaseUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -46,7 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({ level: config.logLevel, stream });
   const orm = await createOrm(config.db, databaseUrl, logger);
   const lifecycle = createLifecycle();
-  const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle });
+  const services = createServices({ config, logger, orm });
+  const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -56,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     orm,
     lifecycle,
+    services,
     logs,
     close: async () => {
       server.closeAllConnections();

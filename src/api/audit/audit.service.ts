@@ -1,0 +1,46 @@
+// Records security events (ASVS 7/16): who, what, from where, under which request id. Events are
+// also logged as JSON lines; neither place ever receives a password, a token or an email.
+import type { RequestMeta } from '../../types/request-meta.ts';
+import type { Logger } from '../../utils/logger.ts';
+import type { AuditEventName } from './audit.model.ts';
+import type { AuditRepository } from './audit.repository.ts';
+
+const WARN_EVENTS: ReadonlySet<AuditEventName> = new Set(['refresh.reused', 'login.locked']);
+
+export interface AuditRecord {
+  event: AuditEventName;
+  userId?: string | null;
+  actorId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export function createAuditService(repository: AuditRepository, logger: Logger) {
+  function stage(record: AuditRecord, meta: RequestMeta): void {
+    repository.add({
+      ...record,
+      ip: meta.ip?.slice(0, 64),
+      userAgent: meta.userAgent?.slice(0, 256),
+      requestId: meta.requestId,
+    });
+    const level = WARN_EVENTS.has(record.event) ? 'warn' : 'info';
+    logger.log(level, 'security event', {
+      event: record.event,
+      userId: record.userId ?? undefined,
+      actorId: record.actorId ?? undefined,
+      ip: meta.ip,
+      ...(record.details ? { details: record.details } : {}),
+    });
+  }
+
+  return {
+    /** Stages the event in the current unit of work: it commits with the change it describes. */
+    stage,
+    /** Records an event on its own (when there is no other change to commit with it). */
+    async record(record: AuditRecord, meta: RequestMeta): Promise<void> {
+      stage(record, meta);
+      await repository.flush();
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

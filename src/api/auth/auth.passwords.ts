@@ -1,0 +1,71 @@
+// Password hashing and strength. bcrypt reads only the first 72 bytes of its input, so a long
+// passphrase is first reduced to a SHA-256 digest (base64, 44 bytes): every character counts.
+// Strength comes from zxcvbn, a maintained estimator, with the account's email and name as
+// extra dictionary words, so "ada@example.com1" is as weak as it looks.
+import { createHash } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+import bcrypt from 'bcrypt';
+import { AppError } from '../../utils/errors.ts';
+
+/** zxcvbn scores 0–4; 3 means "safely unguessable: moderate protection from offline attacks". */
+const MIN_SCORE = 3;
+
+let estimator: ZxcvbnFactory | undefined;
+
+function prehash(password: string): string {
+  return createHash('sha256').update(password, 'utf8').digest('base64');
+}
+
+export function hashPassword(password: string, cost: number): Promise<string> {
+  return bcrypt.hash(prehash(password), cost);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(prehash(password), hash);
+}
+
+/** A hash to compare against when there is no account, so both paths cost the same time. */
+export function dummyHash(cost: number): Promise<string> {
+  return bcrypt.hash(prehash('no account has this password'), cost);
+}
+
+export interface StrengthVerdict {
+  ok: boolean;
+  warning: string | undefined;
+  suggestions: string[];
+}
+
+export function checkStrength(password: string, userInputs: string[]): StrengthVerdict {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: en.translations,
+  });
+  // The local part of the email on its own too: "ada" from ada@example.com.
+  const inputs = userInputs.flatMap((s) => [s, ...s.split(/[@\s.]+/)]).filter((s) => s.length > 2);
+  const result = estimator.check(password, inputs);
+  return {
+    ok: result.score >= MIN_SCORE,
+    warning: result.feedback.warning ?? undefined,
+    suggestions: result.feedback.suggestions,
+  };
+}
+
+export class WeakPasswordError extends AppError {
+  constructor(verdict: StrengthVerdict) {
+    const hint = [verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ');
+    super(400, 'WEAK_PASSWORD', 'This password is too easy to guess.', {
+      details: [
+        { path: '/body/password', message: hint || 'choose a longer, less common password' },
+      ],
+    });
+  }
+}
+
+/** Throws 400 WEAK_PASSWORD unless the password is strong enough for this account. */
+export function assertStrong(password: string, userInputs: string[]): void {
+  const verdict = checkStrength(password, userInputs);
+  if (!verdict.ok) throw new WeakPasswordError(verdict);
+}

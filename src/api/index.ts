@@ -1,0 +1,97 @@
+// Composes the domain services from the app's dependencies. Domains reach each other only
+// through what is built here: users gets auth's session revocation as a port.
+import type { Config } from '../config/config.ts';
+import type { Orm } from '../db/orm.ts';
+import type { Logger } from '../utils/logger.ts';
+import { createMailer, type Mailer } from '../utils/mailer.ts';
+import { createLimiter, type LimiterStores } from '../utils/rate-limiter.ts';
+import type { RedisClient } from '../utils/redis.ts';
+import { createAuditRepository } from './audit/audit.repository.ts';
+import { createAuditService } from './audit/audit.service.ts';
+import { assertStrong, hashPassword, verifyPassword } from './auth/auth.passwords.ts';
+import { createAuthRepository } from './auth/auth.repository.ts';
+import { createAuthService, type AuthService } from './auth/auth.service.ts';
+import { createUsersRepository } from './users/users.repository.ts';
+import { createUsersService } from './users/users.service.ts';
+
+export interface ServiceDeps {
+  config: Config;
+  logger: Logger;
+  orm: Orm;
+  redis?: RedisClient | undefined;
+  mailer?: Mailer;
+}
+
+export function createServices(deps: ServiceDeps) {
+  const { config, logger, orm } = deps;
+  const stores: LimiterStores = { orm, redis: deps.redis };
+  const audit = createAuditService(createAuditRepository(orm), logger);
+
+  const users = createUsersService({
+    repository: createUsersRepository(orm),
+    audit,
+    passwords: {
+      verify: verifyPassword,
+      hash: (password) => hashPassword(password, config.auth.bcryptCost),
+      assertStrong,
+    },
+    // Called only after both services exist (auth is built below from users).
+    sessions: () => auth,
+  });
+
+  const { limits } = config;
+  const auth: AuthService = createAuthService({
+    config: config.auth,
+    limits,
+    repository: createAuthRepository(orm),
+    users,
+    audit,
+    mailer: deps.mailer ?? createMailer(config.mail.transport, logger),
+    logger,
+    limiters: {
+      consecutiveFails: createLimiter(
+        {
+          keyPrefix: 'login-fail-pair',
+          points: limits.loginMaxConsecutiveFails,
+          durationSeconds: 86_400,
+        },
+        'durable',
+        stores,
+      ),
+      ipDailyFails: createLimiter(
+        {
+          keyPrefix: 'login-fail-ip',
+          points: limits.loginMaxFailsPerIpPerDay,
+          durationSeconds: 86_400,
+        },
+        'durable',
+        stores,
+      ),
+    },
+  });
+
+  return {
+    auth,
+    users,
+    audit,
+    quotas: {
+      api: createLimiter(
+        { keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 },
+        'volatile',
+        stores,
+      ),
+      auth: createLimiter(
+        { keyPrefix: 'auth-ip', points: limits.authPerMinute, durationSeconds: 60 },
+        'volatile',
+        stores,
+      ),
+      user: createLimiter(
+        { keyPrefix: 'user', points: limits.userPerMinute, durationSeconds: 60 },
+        'volatile',
+        stores,
+      ),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

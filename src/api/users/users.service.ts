@@ -1,0 +1,192 @@
+// Users: accounts, profiles and admin management. Other domains reach users only through the
+// functions returned here. Ending sessions belongs to auth, which is passed in as a port.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { components } from '../../../generated/api.d.ts';
+import type { Principal, RequestMeta } from '../../types/request-meta.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../utils/errors.ts';
+import type { AuditService } from '../audit/audit.service.ts';
+import type { Role, UserEntity } from './users.model.ts';
+import type { UserListQuery, UsersRepository } from './users.repository.ts';
+
+export type PublicUser = components['schemas']['User'];
+
+/** What auth does for users: end every session and access token of one user. */
+export interface SessionsPort {
+  revokeAllSessions(userId: string, reason: string): Promise<unknown>;
+}
+
+export interface PasswordsPort {
+  verify(password: string, hash: string): Promise<boolean>;
+  hash(password: string): Promise<string>;
+  assertStrong(password: string, userInputs: string[]): void;
+}
+
+export interface UsersServiceDeps {
+  repository: UsersRepository;
+  audit: AuditService;
+  passwords: PasswordsPort;
+  sessions: () => SessionsPort;
+}
+
+export function toPublicUser(user: UserEntity): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class EmailTakenError extends ConflictError {
+  constructor() {
+    super('An account with this email already exists.', 'EMAIL_TAKEN');
+  }
+}
+
+export class InvalidCredentialsError extends AppError {
+  constructor() {
+    super(401, 'INVALID_CREDENTIALS', 'The email or password is not correct.');
+  }
+}
+
+export function createUsersService(deps: UsersServiceDeps) {
+  const { repository, audit, passwords } = deps;
+
+  async function requireUser(id: string): Promise<UserEntity> {
+    const user = await repository.findById(id);
+    if (!user) throw new NotFoundError('No user has this id.');
+    return user;
+  }
+
+  /** Flushes, turning a lost race on the unique email into 409 EMAIL_TAKEN. */
+  async function flushUnique(): Promise<void> {
+    try {
+      await repository.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new EmailTakenError();
+      throw error;
+    }
+  }
+
+  return {
+    findById: (id: string) => repository.findById(id),
+    findByEmail: (email: string) => repository.findByEmail(normaliseEmail(email)),
+    requireUser,
+
+    /** Stages a new account in the current unit of work (the caller flushes). */
+    async addUser(input: { email: string; name: string; password: string; role: Role }) {
+      const email = normaliseEmail(input.email);
+      passwords.assertStrong(input.password, [email, input.name]);
+      if (await repository.findByEmail(email)) throw new EmailTakenError();
+      const passwordHash = await passwords.hash(input.password);
+      return repository.add({ email, name: input.name.trim(), passwordHash, role: input.role });
+    },
+
+    flushUnique,
+
+    async updateMe(
+      principal: Principal,
+      changes: { name?: string; email?: string; currentPassword?: string },
+      meta: RequestMeta,
+    ): Promise<UserEntity> {
+      const user = await requireUser(principal.userId);
+      const fields: string[] = [];
+      if (changes.email !== undefined && normaliseEmail(changes.email) !== user.email) {
+        if (changes.currentPassword === undefined) {
+          throw new ValidationError('Changing the email needs the current password.', [
+            { path: '/body/currentPassword', message: 'is required to change the email' },
+          ]);
+        }
+        if (!(await passwords.verify(changes.currentPassword, user.passwordHash))) {
+          throw new InvalidCredentialsError();
+        }
+        const email = normaliseEmail(changes.email);
+        if (await repository.findByEmail(email)) throw new EmailTakenError();
+        user.email = email;
+        fields.push('email');
+      }
+      if (changes.name !== undefined) {
+        user.name = changes.name.trim();
+        fields.push('name');
+      }
+      if (fields.length > 0)
+        audit.stage({ event: 'user.updated', userId: user.id, details: { fields } }, meta);
+      await flushUnique();
+      return user;
+    },
+
+    list: (query: UserListQuery) => repository.list(query),
+
+    async adminUpdate(
+      actor: Principal,
+      id: string,
+      changes: { role?: Role; disabled?: boolean },
+      meta: RequestMeta,
+    ): Promise<UserEntity> {
+      const user = await requireUser(id);
+      if (user.id === actor.userId && (changes.role === 'customer' || changes.disabled === true)) {
+        throw new ConflictError('Admins cannot demote or disable themselves.');
+      }
+      let endSessions = false;
+      if (changes.role !== undefined && changes.role !== user.role) {
+        audit.stage(
+          {
+            event: 'user.role.changed',
+            userId: user.id,
+            actorId: actor.userId,
+            details: { from: user.role, to: changes.role },
+          },
+          meta,
+        );
+        user.role = changes.role;
+        // Access tokens carry the role: end them; sessions refresh into the new role.
+        user.tokenVersion += 1;
+      }
+      if (changes.disabled !== undefined && changes.disabled !== user.disabled) {
+        user.disabled = changes.disabled;
+        audit.stage(
+          {
+            event: changes.disabled ? 'user.disabled' : 'user.enabled',
+            userId: user.id,
+            actorId: actor.userId,
+          },
+          meta,
+        );
+        if (changes.disabled) {
+          user.tokenVersion += 1;
+          endSessions = true;
+        }
+      }
+      await repository.flush();
+      if (endSessions) await deps.sessions().revokeAllSessions(user.id, 'disabled');
+      return user;
+    },
+
+    /**
+     * Deletion anonymises: the personal fields are erased and the row is kept, so that records
+     * pointing at it (orders, the audit log) stay whole. Every session ends at once.
+     */
+    async adminDelete(actor: Principal, id: string, meta: RequestMeta): Promise<void> {
+      const user = await requireUser(id);
+      if (user.id === actor.userId) throw new ConflictError('Admins cannot delete themselves.');
+      user.email = `deleted-${user.id}@deleted.invalid`;
+      user.name = 'Deleted user';
+      user.passwordHash = '!';
+      user.disabled = true;
+      user.tokenVersion += 1;
+      user.deletedAt = new Date();
+      audit.stage({ event: 'user.deleted', userId: user.id, actorId: actor.userId }, meta);
+      await repository.flush();
+      await deps.sessions().revokeAllSessions(user.id, 'deleted');
+    },
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,73 @@
+// Rate limiters on the store the deployment has: Redis when REDIS_URL is set (shared by every
+// instance), otherwise PostgreSQL for limits that must survive restarts (login lockouts) and
+// process memory for high-volume quotas (per instance; documented in the README).
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { Orm } from '../db/orm.ts';
+import type { RedisClient } from './redis.ts';
+
+export { RateLimiterRes, type RateLimiterAbstract };
+
+export interface LimiterSpec {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  /** Once the points are used up, block for this long instead of until the window ends. */
+  blockSeconds?: number;
+}
+
+export interface LimiterStores {
+  redis: RedisClient | undefined;
+  orm: Orm;
+}
+
+export type Durability = 'durable' | 'volatile';
+
+/** The ORM's own pg pool, handed over lazily (the pool exists once the ORM has connected). */
+function ormPool(orm: Orm) {
+  return {
+    query: async (query: { text: string; values?: unknown[]; name?: string }) =>
+      (await orm.em.getConnection().getNativeClient()).query(query),
+  };
+}
+
+export function createLimiter(
+  spec: LimiterSpec,
+  durability: Durability,
+  stores: LimiterStores,
+): RateLimiterAbstract {
+  const options = {
+    keyPrefix: spec.keyPrefix,
+    points: spec.points,
+    duration: spec.durationSeconds,
+    blockDuration: spec.blockSeconds ?? 0,
+  };
+  if (stores.redis) {
+    // While Redis is unreachable, count in memory rather than fail every request.
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: stores.redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+  }
+  if (durability === 'volatile') return new RateLimiterMemory(options);
+  return new RateLimiterPostgres({
+    ...options,
+    storeClient: ormPool(stores.orm),
+    storeType: 'pool',
+    tableName: 'rate_limits',
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+  });
+}
+
+/** rate-limiter-flexible rejects with a RateLimiterRes when the limit is hit, an Error otherwise. */
+export function isLimited(result: unknown): result is RateLimiterRes {
+  return result instanceof RateLimiterRes;
+}

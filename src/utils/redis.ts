@@ -1,0 +1,19 @@
+// The Redis client for state that several instances share (rate limits). Every command is
+// bounded in time, and a Redis outage fails fast instead of queueing requests.
+import { Redis } from 'ioredis';
+import type { Config } from '../config/config.ts';
+import type { Logger } from './logger.ts';
+
+export type RedisClient = Redis;
+
+export function createRedis(redis: NonNullable<Config['redis']>, logger: Logger): RedisClient {
+  const client = new Redis(redis.url, {
+    connectTimeout: redis.commandTimeoutMs * 2,
+    commandTimeout: redis.commandTimeoutMs,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: true,
+  });
+  client.on('error', (error: Error) => logger.warn('redis error', { message: error.message }));
+  return client;
+}
