@@ -6,11 +6,12 @@ import { RequestContext } from '@mikro-orm/core';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createServices } from './api/index.ts';
+import { createServices, type Services } from './api/index.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadContract } from './utils/contract.ts';
+import { AppError } from './utils/errors.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
 import { createLogger, type Logger } from './utils/logger.ts';
 import { createRedis, type RedisClient } from './utils/redis.ts';
@@ -68,6 +69,31 @@ async function shutdown({ server, db, redis, lifecycle, logger, config }: Runnin
   logger.info('shutdown complete');
 }
 
+/** ADMIN_EMAIL/ADMIN_PASSWORD: the first admin, created once and never overwritten. */
+async function bootstrapAdmin(
+  services: Services,
+  db: Database,
+  admin: { email: string; password: string },
+) {
+  try {
+    await RequestContext.create(db.orm.em, () =>
+      services.auth.ensureAdmin(admin, {
+        ip: undefined,
+        userAgent: 'startup',
+        requestId: undefined,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof AppError) {
+      const detail = error.details?.map((d) => d.message).join(' ') ?? '';
+      throw new Error(`ADMIN_PASSWORD: ${error.code}: ${error.message} ${detail}`.trim(), {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.logLevel });
@@ -80,37 +106,23 @@ async function main(): Promise<void> {
 
   const db = await openDatabase(config, logger);
   const redis = config.redis ? createRedis(config.redis, logger) : undefined;
-  await redis?.connect();
-  const services = createServices({ config, logger, orm: db.orm, redis });
-  if (config.auth.admin) {
-    await RequestContext.create(db.orm.em, () =>
-      services.auth.ensureAdmin(config.auth.admin!, {
-        ip: undefined,
-        userAgent: 'startup',
-        requestId: undefined,
-      }),
-    );
-  }
-  const lifecycle = createLifecycle();
-  const app = createApp({
-    config,
-    logger,
-    orm: db.orm,
-    contract: loadContract(),
-    lifecycle,
-    services,
-  });
-
-  const server = http.createServer(app);
+  const server = http.createServer();
   // Bounds on slow clients (slowloris) and on idle keep-alive sockets.
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
+  const lifecycle = createLifecycle();
 
   let address: AddressInfo;
   try {
+    await redis?.connect();
+    const services = createServices({ config, logger, orm: db.orm, redis });
+    if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
+    const contract = loadContract();
+    server.on('request', createApp({ config, logger, orm: db.orm, contract, lifecycle, services }));
     address = await listen(server, config.port, config.host);
   } catch (error) {
+    redis?.disconnect();
     await db.close();
     throw error;
   }

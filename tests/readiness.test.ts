@@ -69,9 +69,21 @@ describe('readiness when the database goes away', () => {
     expect(down.headers['retry-after']).toBe('5');
     // Liveness does not depend on the database.
     expect((await request(app.url).get('/health')).status).toBe(200);
+    // A request that needs the database answers 503 in the envelope too, not 500, not a hang.
+    const login = await request(app.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.com', password: 'whatever-it-is' });
+    expect(login.status).toBe(503);
+    expect(login.body).toEqual(
+      expect.objectContaining({ status: 'error', code: 'SERVICE_UNAVAILABLE' }),
+    );
 
     await startDb();
     const back = await pollReady(200, 10_000);
     expect(back.status).toBe(200);
+    const after = await request(app.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.com', password: 'whatever-it-is' });
+    expect(after.status).toBe(401);
   }, 60_000);
 });

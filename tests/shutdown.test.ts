@@ -1,67 +1,17 @@
 // Graceful shutdown of the real server process: on SIGTERM readiness turns 503, the listener
 // closes, a request already in flight still gets its answer, and the process exits with 0.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
+import { startServer } from './helpers/server-process.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.drop());
-
-interface Spawned {
-  child: ChildProcessWithoutNullStreams;
-  lines: Record<string, unknown>[];
-  waitFor(message: string, timeoutMs?: number): Promise<Record<string, unknown>>;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['src/server.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ...env,
-    },
-  });
-  const lines: Record<string, unknown>[] = [];
-  const waiters: { message: string; resolve: (l: Record<string, unknown>) => void }[] = [];
-  let buffered = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const part of parts) {
-      if (!part.trim()) continue;
-      const line = JSON.parse(part) as Record<string, unknown>;
-      lines.push(line);
-      for (const w of waiters.filter((w) => w.message === line['message'])) w.resolve(line);
-    }
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return {
-    child,
-    lines,
-    exited,
-    waitFor: (message, timeoutMs = 15_000) => {
-      const seen = lines.find((l) => l['message'] === message);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${message}" log line`)), timeoutMs);
-        waiters.push({ message, resolve: (l) => (clearTimeout(timer), resolve(l)) });
-      });
-    },
-  };
-}
 
 function rawRequest(port: number) {
   const socket = net.connect(port, '127.0.0.1');
