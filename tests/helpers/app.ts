@@ -10,6 +10,7 @@ import { createOrm, type Orm } from '../../src/db/orm.ts';
 import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
+import { createRedis } from '../../src/utils/redis.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
@@ -51,7 +52,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const logger = createLogger({ level: config.logLevel, stream });
   const orm = await createOrm(config.db, databaseUrl, logger);
   const lifecycle = createLifecycle();
-  const services = createServices({ config, logger, orm });
+  const redis = config.redis ? createRedis(config.redis, logger) : undefined;
+  await redis?.connect();
+  const services = createServices({ config, logger, orm, redis });
   const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -67,6 +70,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      redis?.disconnect();
       await orm.close(true);
       await database?.drop();
     },
