@@ -17,7 +17,9 @@ export function createMailer(transport: 'log' | 'disabled', logger: Logger): Mai
   if (transport === 'log') {
     return {
       send: (message) => {
-        logger.info('mail (development transport)', { mail: message });
+        logger.info('mail (development transport)', {
+          mail: { ...message, to: maskEmail(message.to) },
+        });
         return Promise.resolve();
       },
     };
@@ -28,4 +30,11 @@ export function createMailer(transport: 'log' | 'disabled', logger: Logger): Mai
       return Promise.resolve();
     },
   };
+}
+
+/** "ada@example.com" → "a***@example.com": enough to tell mails apart in a log, not to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
 }

@@ -91,6 +91,12 @@ export function createAuthRepository(orm: Orm) {
       );
     },
 
+    /** Removes every session (their refresh tokens cascade) and reset token of the user. */
+    async deleteUserSessions(userId: string): Promise<void> {
+      await em().nativeDelete(Session, { user: userId });
+      await em().nativeDelete(PasswordResetToken, { user: userId });
+    },
+
     async loadAuthState(sessionId: string): Promise<AuthState | undefined> {
       // Raw SQL on purpose: the identity map must not serve a session revoked a moment ago.
       const rows = await em()

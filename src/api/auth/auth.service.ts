@@ -171,6 +171,11 @@ export function createAuthService(deps: AuthServiceDeps) {
   return {
     revokeAllSessions,
 
+    async eraseSessions(userId: string): Promise<void> {
+      await repository.deleteUserSessions(userId);
+      cache.evictUser(userId);
+    },
+
     async register(input: { email: string; password: string; name: string }, meta: RequestMeta) {
       return repository.transactional(async () => {
         const user = await users.addUser({ ...input, role: 'customer' });

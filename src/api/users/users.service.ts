@@ -10,9 +10,11 @@ import type { UserListQuery, UsersRepository } from './users.repository.ts';
 
 export type PublicUser = components['schemas']['User'];
 
-/** What auth does for users: end every session and access token of one user. */
+/** What auth does for users: end every session and access token of one user, or erase them. */
 export interface SessionsPort {
   revokeAllSessions(userId: string, reason: string): Promise<unknown>;
+  /** Deletes sessions (with their IPs and user agents) and reset tokens of a deleted user. */
+  eraseSessions(userId: string): Promise<unknown>;
 }
 
 export interface PasswordsPort {
@@ -184,7 +186,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       user.deletedAt = new Date();
       audit.stage({ event: 'user.deleted', userId: user.id, actorId: actor.userId }, meta);
       await repository.flush();
-      await deps.sessions().revokeAllSessions(user.id, 'deleted');
+      await deps.sessions().eraseSessions(user.id);
     },
   };
 }
