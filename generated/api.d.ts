@@ -269,6 +269,66 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browse products
+         * @description Public. Archived products are never listed. Filters combine with AND. `sort` is one of `name`, `priceCents`, `createdAt`, with `-` for descending (default `-createdAt`); ties are broken by `id` so pages never overlap or skip.
+         *
+         *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400. `page` and `cursor` cannot be combined.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        /**
+         * Create a product (admin)
+         * @description Admins only. A SKU that a live product already has is 409 `SKU_TAKEN`.
+         */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One product
+         * @description Public. Answers a strong `ETag`; send it back in `If-None-Match` to get 304 without a body while the product is unchanged. Archived products are 404.
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        /**
+         * Archive a product (admin)
+         * @description Admins only. The product is archived, not erased: it disappears from the catalog (404 on reads) but stays in the database for the orders that reference it, and its SKU becomes free for a new product.
+         */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a product (admin)
+         * @description Admins only. With `If-Match` the change applies only to the version you read (412 `PRECONDITION_FAILED` otherwise); without it the last write wins. Answers the new `ETag`.
+         */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -548,6 +608,89 @@ export interface components {
             role?: components["schemas"]["Role"];
             disabled?: boolean;
         };
+        /** @example furniture */
+        Category: string;
+        /**
+         * @description Stock-keeping unit; unique among products that are not archived.
+         * @example CHAIR-0001
+         */
+        Sku: string;
+        /**
+         * @description ISO 4217 code.
+         * @example EUR
+         */
+        Currency: string;
+        Product: {
+            /**
+             * Format: uuid
+             * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+             */
+            id: string;
+            sku: components["schemas"]["Sku"];
+            /** @example Ergonomic Steel Chair */
+            name: string;
+            /** @example A chair that is kind to your back. */
+            description: string;
+            /**
+             * @description The price in minor units of `currency` (cents for EUR).
+             * @example 12999
+             */
+            priceCents: number;
+            currency: components["schemas"]["Currency"];
+            /** @example 42 */
+            stock: number;
+            category: components["schemas"]["Category"];
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        ProductList: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["Product"][];
+            meta: {
+                /** @description Page mode (`page`) answers `page`, `limit`, `total`, `totalPages` and `nextCursor`. Cursor mode (`cursor`) answers `limit` and `nextCursor` only: counting a million rows on every step of a deep walk is what cursors avoid. `nextCursor` is null on the last page. */
+                pagination: {
+                    page?: number;
+                    limit: number;
+                    total?: number;
+                    totalPages?: number;
+                    nextCursor: string | null;
+                };
+            };
+        };
+        CreateProductRequest: {
+            sku: components["schemas"]["Sku"];
+            name: string;
+            /** @default  */
+            description: string;
+            priceCents: number;
+            currency: components["schemas"]["Currency"];
+            stock: number;
+            category: components["schemas"]["Category"];
+        };
+        ProductResponse: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["Product"];
+        };
+        /** @description Any of the writable fields; at least one. */
+        UpdateProductRequest: {
+            sku?: components["schemas"]["Sku"];
+            name?: string;
+            description?: string;
+            priceCents?: number;
+            currency?: components["schemas"]["Currency"];
+            stock?: number;
+            category?: components["schemas"]["Category"];
+        };
         Health: {
             /** @enum {string} */
             status: "success";
@@ -731,6 +874,33 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The representation has not changed since the ETag in `If-None-Match`. */
+        NotModified: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description `If-Match` names a version that is no longer current: read the resource again. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "PRECONDITION_FAILED",
+                 *       "message": "The resource has changed since you read it.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The service cannot answer right now; try again shortly. */
         ServiceUnavailable: {
             headers: {
@@ -761,6 +931,16 @@ export interface components {
         Page: number;
         /** @description Items per page. */
         Limit: number;
+        /**
+         * @description An ETag you hold; 304 without a body when it is still current.
+         * @example "v3"
+         */
+        IfNoneMatch: string;
+        /**
+         * @description The ETag you read. When given, the change applies only if it is still current (412 otherwise). Optional: without it the last write wins (no 428), so simple clients keep working.
+         * @example "v3"
+         */
+        IfMatch: string;
     };
     requestBodies: never;
     headers: {
@@ -779,6 +959,21 @@ export interface components {
          * @example 30
          */
         RetryAfter: number;
+        /**
+         * @description How shared and private caches may keep this response.
+         * @example public, max-age=0, must-revalidate
+         */
+        CacheControl: string;
+        /**
+         * @description The address of the created resource.
+         * @example /api/v1/products/3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+         */
+        Location: string;
+        /**
+         * @description A strong validator of this representation; changes with every update.
+         * @example "v3"
+         */
+        ETag: string;
     };
     pathItems: never;
 }
@@ -803,6 +998,14 @@ export type SchemaUpdateMeRequest = components['schemas']['UpdateMeRequest'];
 export type SchemaPagination = components['schemas']['Pagination'];
 export type SchemaUserList = components['schemas']['UserList'];
 export type SchemaAdminUpdateUserRequest = components['schemas']['AdminUpdateUserRequest'];
+export type SchemaCategory = components['schemas']['Category'];
+export type SchemaSku = components['schemas']['Sku'];
+export type SchemaCurrency = components['schemas']['Currency'];
+export type SchemaProduct = components['schemas']['Product'];
+export type SchemaProductList = components['schemas']['ProductList'];
+export type SchemaCreateProductRequest = components['schemas']['CreateProductRequest'];
+export type SchemaProductResponse = components['schemas']['ProductResponse'];
+export type SchemaUpdateProductRequest = components['schemas']['UpdateProductRequest'];
 export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -814,13 +1017,20 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseNotModified = components['responses']['NotModified'];
+export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ParameterId = components['parameters']['Id'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterLimit = components['parameters']['Limit'];
+export type ParameterIfNoneMatch = components['parameters']['IfNoneMatch'];
+export type ParameterIfMatch = components['parameters']['IfMatch'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderSetRefreshCookie = components['headers']['SetRefreshCookie'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderCacheControl = components['headers']['CacheControl'];
+export type HeaderLocation = components['headers']['Location'];
+export type HeaderETag = components['headers']['ETag'];
 export type $defs = Record<string, never>;
 export interface operations {
     register: {
@@ -1421,6 +1631,282 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the name or the SKU. */
+                q?: string;
+                /** @description Lowest `priceCents`, inclusive. */
+                minPrice?: number;
+                /** @description Highest `priceCents`, inclusive. */
+                maxPrice?: number;
+                /** @description `true`: only products with stock; `false`: only those without. */
+                inStock?: boolean;
+                category?: components["schemas"]["Category"];
+                sort?: "name" | "-name" | "priceCents" | "-priceCents" | "createdAt" | "-createdAt";
+                /** @description 1-based page number (page mode). */
+                page?: number;
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `nextCursor` of the previous page (cursor mode). Opaque. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of products. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": [
+                     *         {
+                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *           "sku": "CHAIR-0001",
+                     *           "name": "Ergonomic Steel Chair",
+                     *           "description": "A chair that is kind to your back.",
+                     *           "priceCents": 12999,
+                     *           "currency": "EUR",
+                     *           "stock": 42,
+                     *           "category": "furniture",
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "limit": 20,
+                     *           "total": 1,
+                     *           "totalPages": 1,
+                     *           "nextCursor": null
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "sku": "CHAIR-0001",
+                 *       "name": "Ergonomic Steel Chair",
+                 *       "description": "A chair that is kind to your back.",
+                 *       "priceCents": 12999,
+                 *       "currency": "EUR",
+                 *       "stock": 42,
+                 *       "category": "furniture"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "sku": "CHAIR-0001",
+                     *         "name": "Ergonomic Steel Chair",
+                     *         "description": "A chair that is kind to your back.",
+                     *         "priceCents": 12999,
+                     *         "currency": "EUR",
+                     *         "stock": 42,
+                     *         "category": "furniture",
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description An ETag you hold; 304 without a body when it is still current.
+                 * @example "v3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "sku": "CHAIR-0001",
+                     *         "name": "Ergonomic Steel Chair",
+                     *         "description": "A chair that is kind to your back.",
+                     *         "priceCents": 12999,
+                     *         "currency": "EUR",
+                     *         "stock": 42,
+                     *         "category": "furniture",
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The ETag you read. When given, the change applies only if it is still current (412 otherwise). Optional: without it the last write wins (no 428), so simple clients keep working.
+                 * @example "v3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "priceCents": 10999,
+                 *       "stock": 40
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated product. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "sku": "CHAIR-0001",
+                     *         "name": "Ergonomic Steel Chair",
+                     *         "description": "A chair that is kind to your back.",
+                     *         "priceCents": 12999,
+                     *         "currency": "EUR",
+                     *         "stock": 42,
+                     *         "category": "furniture",
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProductResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -11,6 +11,8 @@ import { createAuditService } from './audit/audit.service.ts';
 import { assertStrong, hashPassword, verifyPassword } from './auth/auth.passwords.ts';
 import { createAuthRepository } from './auth/auth.repository.ts';
 import { createAuthService, type AuthService } from './auth/auth.service.ts';
+import { createProductsRepository } from './products/products.repository.ts';
+import { createProductsService } from './products/products.service.ts';
 import { createUsersRepository } from './users/users.repository.ts';
 import { createUsersService } from './users/users.service.ts';
 
@@ -74,6 +76,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     users,
     audit,
+    products: createProductsService(createProductsRepository(orm)),
     quotas: {
       api: createLimiter(
         { keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 },

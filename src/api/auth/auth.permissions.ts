@@ -4,7 +4,14 @@ import type { Role } from '../users/users.model.ts';
 
 export const PERMISSIONS = {
   customer: ['profile:read', 'profile:update', 'sessions:manage'],
-  admin: ['profile:read', 'profile:update', 'sessions:manage', 'users:read', 'users:manage'],
+  admin: [
+    'profile:read',
+    'profile:update',
+    'sessions:manage',
+    'users:read',
+    'users:manage',
+    'products:manage',
+  ],
 } as const satisfies Record<Role, readonly string[]>;
 
 export type Permission = (typeof PERMISSIONS)[Role][number];

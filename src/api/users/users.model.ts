@@ -9,6 +9,7 @@ export type Role = (typeof ROLES)[number];
 export const User = defineEntity({
   name: 'User',
   tableName: 'users',
+  checks: [{ name: 'users_email_lower_check', expression: 'email = lower(email)' }],
   properties: {
     id: p
       .uuid()

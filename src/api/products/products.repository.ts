@@ -1,0 +1,160 @@
+// Data access for products. The list query is plain parameterised SQL built in one place
+// (buildListQuery), so the service and the benchmark's direct-to-PostgreSQL baseline run the very
+// same statement, and each shape of it is served by an index of products.model.ts.
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Orm } from '../../db/orm.ts';
+import { Product, type ProductEntity } from './products.model.ts';
+
+export const SORT_COLUMNS = {
+  name: 'name',
+  priceCents: 'price_cents',
+  createdAt: 'created_at',
+} as const;
+export type SortField = keyof typeof SORT_COLUMNS;
+
+export interface ListFilters {
+  q?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  category?: string;
+}
+
+export interface ListQuery {
+  filters: ListFilters;
+  sort: { field: SortField; descending: boolean };
+  limit: number;
+  /** Page mode: rows to skip. */
+  offset?: number;
+  /** Cursor mode: the sort value and id of the last row already seen. */
+  after?: { value: string | number; id: string };
+}
+
+export interface ProductRow {
+  id: string;
+  sku: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  category: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export class SkuTakenError extends Error {}
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE clause and parameters for the filters (positional $n, starting after `offset`). */
+function whereClause(filters: ListFilters, params: unknown[]): string {
+  const where = ['archived_at is null'];
+  const add = (value: unknown) => `$${params.push(value)}`;
+  if (filters.q !== undefined) {
+    const p = add(likeContains(filters.q));
+    where.push(`(name ilike ${p} or sku ilike ${p})`);
+  }
+  if (filters.minPrice !== undefined) where.push(`price_cents >= ${add(filters.minPrice)}`);
+  if (filters.maxPrice !== undefined) where.push(`price_cents <= ${add(filters.maxPrice)}`);
+  if (filters.inStock !== undefined) where.push(filters.inStock ? 'stock > 0' : 'stock = 0');
+  if (filters.category !== undefined) where.push(`category = ${add(filters.category)}`);
+  return where.join(' and ');
+}
+
+const COLUMNS =
+  'id, sku, name, description, price_cents, currency, stock, category, created_at, updated_at, version';
+
+/** One row more than `limit` is fetched, to know whether there is a next page. */
+export function buildListQuery(query: ListQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  let where = whereClause(query.filters, params);
+  const column = SORT_COLUMNS[query.sort.field];
+  const direction = query.sort.descending ? 'desc' : 'asc';
+  if (query.after) {
+    const value =
+      query.sort.field === 'createdAt' ? new Date(query.after.value) : query.after.value;
+    const a = `$${params.push(value)}`;
+    const b = `$${params.push(query.after.id)}`;
+    where += ` and (${column}, id) ${query.sort.descending ? '<' : '>'} (${a}, ${b})`;
+  }
+  let sql = `select ${COLUMNS} from products where ${where} order by ${column} ${direction}, id ${direction} limit $${params.push(query.limit + 1)}`;
+  if (query.offset) sql += ` offset $${params.push(query.offset)}`;
+  return { sql, params };
+}
+
+export function buildCountQuery(filters: ListFilters): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  return {
+    sql: `select count(*)::int as total from products where ${whereClause(filters, params)}`,
+    params,
+  };
+}
+
+function toRow(r: Record<string, unknown>): ProductRow {
+  return {
+    id: r['id'] as string,
+    sku: r['sku'] as string,
+    name: r['name'] as string,
+    description: r['description'] as string,
+    priceCents: Number(r['price_cents']),
+    currency: r['currency'] as string,
+    stock: Number(r['stock']),
+    category: r['category'] as string,
+    createdAt: new Date(r['created_at'] as string | Date),
+    updatedAt: new Date(r['updated_at'] as string | Date),
+    version: Number(r['version']),
+  };
+}
+
+export function createProductsRepository(orm: Orm) {
+  const em = () => orm.em;
+
+  /** Runs $n-parameterised SQL on the ORM's pool (MikroORM's execute() speaks `?`). */
+  async function query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    const pool = await em().getConnection().getNativeClient();
+    return (await pool.query(sql, params)).rows as Record<string, unknown>[];
+  }
+
+  async function flushUnique(): Promise<void> {
+    try {
+      await em().flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new SkuTakenError();
+      throw error;
+    }
+  }
+
+  return {
+    async list(q: ListQuery): Promise<{ rows: ProductRow[]; hasMore: boolean }> {
+      const { sql, params } = buildListQuery(q);
+      const rows = (await query(sql, params)).map(toRow);
+      return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+    },
+
+    async count(filters: ListFilters): Promise<number> {
+      const { sql, params } = buildCountQuery(filters);
+      const [row] = await query(sql, params);
+      return Number(row?.['total'] ?? 0);
+    },
+
+    findLive(id: string): Promise<ProductEntity | null> {
+      return em().findOne(Product, { id, archivedAt: null });
+    },
+
+    async create(
+      data: Omit<ProductRow, 'id' | 'createdAt' | 'updatedAt' | 'version'>,
+    ): Promise<ProductEntity> {
+      const product = em().create(Product, data);
+      await flushUnique();
+      return product;
+    },
+
+    flushUnique,
+  };
+}
+
+export type ProductsRepository = ReturnType<typeof createProductsRepository>;

@@ -1,0 +1,243 @@
+// The catalog: listing with filters, sorting and two kinds of pagination; reads with ETags;
+// admin writes with optimistic concurrency; archiving instead of deleting. Other domains (orders)
+// reach products only through the functions returned here.
+import { createHash } from 'node:crypto';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { z } from 'zod';
+import type { components } from '../../../generated/api.d.ts';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  ValidationError,
+} from '../../utils/errors.ts';
+import type { ProductEntity } from './products.model.ts';
+import {
+  SkuTakenError,
+  type ListFilters,
+  type ProductRow,
+  type ProductsRepository,
+  type SortField,
+} from './products.repository.ts';
+
+export type PublicProduct = components['schemas']['Product'];
+type CreateInput = components['schemas']['CreateProductRequest'];
+type UpdateInput = components['schemas']['UpdateProductRequest'];
+
+export interface ListInput extends ListFilters {
+  sort: string;
+  limit: number;
+  page?: number;
+  cursor?: string;
+}
+
+export interface ListResult {
+  items: ProductRow[];
+  pagination: components['schemas']['ProductList']['meta']['pagination'];
+}
+
+/** A cursor carries the sort, a fingerprint of the filters, and the last row's key. */
+const cursorSchema = z.object({
+  s: z.enum(['name', '-name', 'priceCents', '-priceCents', 'createdAt', '-createdAt']),
+  f: z.string().length(16),
+  v: z.union([z.string().max(256), z.number()]),
+  i: z.uuid(),
+});
+
+function fingerprint(filters: ListFilters): string {
+  const canonical = JSON.stringify([
+    filters.q,
+    filters.minPrice,
+    filters.maxPrice,
+    filters.inStock,
+    filters.category,
+  ]);
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
+}
+
+function parseSort(sort: string): { field: SortField; descending: boolean } {
+  const descending = sort.startsWith('-');
+  return { field: (descending ? sort.slice(1) : sort) as SortField, descending };
+}
+
+function sortValue(row: ProductRow, field: SortField): string | number {
+  if (field === 'createdAt') return row.createdAt.toISOString();
+  return field === 'priceCents' ? row.priceCents : row.name;
+}
+
+const invalidCursor = () =>
+  new ValidationError('The cursor is not valid for this query.', [
+    {
+      path: '/query/cursor',
+      message: 'must be the nextCursor of a previous answer with the same filters and sort',
+    },
+  ]);
+
+function decodeCursor(cursor: string, sort: string, filters: ListFilters) {
+  let parsed: z.infer<typeof cursorSchema>;
+  try {
+    parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw invalidCursor();
+  }
+  if (parsed.s !== sort || parsed.f !== fingerprint(filters)) throw invalidCursor();
+  const field = parseSort(sort).field;
+  const typeOk =
+    field === 'priceCents' ? typeof parsed.v === 'number' : typeof parsed.v === 'string';
+  if (!typeOk || (field === 'createdAt' && Number.isNaN(Date.parse(String(parsed.v)))))
+    throw invalidCursor();
+  return { value: parsed.v, id: parsed.i };
+}
+
+function encodeCursor(sort: string, filters: ListFilters, last: ProductRow): string {
+  const payload = {
+    s: sort,
+    f: fingerprint(filters),
+    v: sortValue(last, parseSort(sort).field),
+    i: last.id,
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+/** A strong ETag: the version changes with every update of the product. */
+export function etagOf(product: { id: string; version: number }): string {
+  return `"v${product.version}-${product.id.slice(0, 8)}"`;
+}
+
+/** RFC 9110 list of entity tags; `*` matches anything. Weak comparison for If-None-Match. */
+export function etagMatches(header: string | undefined, etag: string, weak: boolean): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((raw) => {
+    const tag = raw.trim();
+    if (tag === '*') return true;
+    if (weak) return tag.replace(/^W\//, '') === etag;
+    return tag === etag;
+  });
+}
+
+export function toPublicProduct(p: ProductRow | ProductEntity): PublicProduct {
+  return {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    priceCents: p.priceCents,
+    currency: p.currency,
+    stock: p.stock,
+    category: p.category,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function createProductsService(repository: ProductsRepository) {
+  async function requireLive(id: string): Promise<ProductEntity> {
+    const product = await repository.findLive(id);
+    if (!product) throw new NotFoundError('No product has this id.');
+    return product;
+  }
+
+  async function saving<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SkuTakenError)
+        throw new ConflictError('A product with this SKU exists.', 'SKU_TAKEN');
+      if (error instanceof OptimisticLockError) throw new PreconditionFailedError();
+      throw error;
+    }
+  }
+
+  return {
+    requireLive,
+
+    async list(input: ListInput): Promise<ListResult> {
+      const filters: ListFilters = {
+        q: input.q,
+        minPrice: input.minPrice,
+        maxPrice: input.maxPrice,
+        inStock: input.inStock,
+        category: input.category,
+      };
+      if (
+        input.minPrice !== undefined &&
+        input.maxPrice !== undefined &&
+        input.minPrice > input.maxPrice
+      ) {
+        throw new ValidationError('minPrice is above maxPrice.', [
+          { path: '/query/minPrice', message: 'must not exceed maxPrice' },
+        ]);
+      }
+      if (input.page !== undefined && input.cursor !== undefined) {
+        throw new ValidationError('Use page or cursor, not both.', [
+          { path: '/query/cursor', message: 'cannot be combined with page' },
+        ]);
+      }
+      const sort = parseSort(input.sort);
+      const after =
+        input.cursor === undefined ? undefined : decodeCursor(input.cursor, input.sort, filters);
+      const page = input.page ?? 1;
+      const offset = after ? undefined : (page - 1) * input.limit;
+      const { rows, hasMore } = await repository.list({
+        filters,
+        sort,
+        limit: input.limit,
+        offset,
+        after,
+      });
+      const last = rows.at(-1);
+      const nextCursor = hasMore && last ? encodeCursor(input.sort, filters, last) : null;
+      if (after) return { items: rows, pagination: { limit: input.limit, nextCursor } };
+      const total = await repository.count(filters);
+      return {
+        items: rows,
+        pagination: {
+          page,
+          limit: input.limit,
+          total,
+          totalPages: Math.ceil(total / input.limit),
+          nextCursor,
+        },
+      };
+    },
+
+    create(input: CreateInput): Promise<ProductEntity> {
+      return saving(() =>
+        repository.create({
+          sku: input.sku,
+          name: input.name.trim(),
+          description: input.description ?? '',
+          priceCents: input.priceCents,
+          currency: input.currency,
+          stock: input.stock,
+          category: input.category,
+        }),
+      );
+    },
+
+    /** With `ifMatch`, applies only to the version the caller read (412 otherwise). */
+    async update(
+      id: string,
+      changes: UpdateInput,
+      ifMatch: string | undefined,
+    ): Promise<ProductEntity> {
+      const product = await requireLive(id);
+      if (ifMatch !== undefined && !etagMatches(ifMatch, etagOf(product), false)) {
+        throw new PreconditionFailedError();
+      }
+      const { name, ...rest } = changes;
+      Object.assign(product, rest, name === undefined ? {} : { name: name.trim() });
+      // The versioned UPDATE also catches a change made between our read and this write.
+      await saving(() => repository.flushUnique());
+      return product;
+    },
+
+    async archive(id: string): Promise<void> {
+      const product = await requireLive(id);
+      product.archivedAt = new Date();
+      await repository.flushUnique();
+    },
+  };
+}
+
+export type ProductsService = ReturnType<typeof createProductsService>;
