@@ -329,6 +329,110 @@ export interface paths {
         patch: operations["updateProduct"];
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Customers see their own orders; admins see everyone's and may filter by `userId` (a customer sending `userId` is 403). Newest first.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Place an order (checkout)
+         * @description Takes stock for every line in one transaction: either every line is filled or nothing changes and the answer is 409 `INSUFFICIENT_STOCK` with one detail per line that cannot be filled. A product that does not exist or is archived is 400. All lines must share one currency (400 otherwise). A confirmation job is queued in the same transaction.
+         *
+         *     `Idempotency-Key` is required. The same key with the same body within 24 hours answers the stored 201 again (header `Idempotent-Replayed: true`) without placing a second order; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Concurrent requests with one key wait for the first and then replay it. Keys are scoped to the user. Failed attempts are not stored: retrying a 409 tries again.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One order
+         * @description The owner or an admin. Another customer's order answers 404, like a missing one.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order
+         * @description The owner while `pending`, an admin while `pending` or `paid`. The stock of every line goes back exactly once; cancelling again, or in another state, is 409 `INVALID_TRANSITION`.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Move an order along the workflow (admin)
+         * @description pending → paid → shipped → delivered. Any other move is 409 `INVALID_TRANSITION`.
+         */
+        patch: operations["updateOrderStatus"];
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -691,6 +795,64 @@ export interface components {
             stock?: number;
             category?: components["schemas"]["Category"];
         };
+        /**
+         * @description pending → paid → shipped → delivered; pending or paid → cancelled. Nothing else.
+         * @example pending
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+        OrderItem: {
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            quantity: number;
+            /** @description The product's price when the order was placed. */
+            unitPriceCents: number;
+            lineTotalCents: number;
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            status: components["schemas"]["OrderStatus"];
+            currency: string;
+            totalCents: number;
+            items: components["schemas"]["OrderItem"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        OrderList: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["Order"][];
+            meta: {
+                pagination: components["schemas"]["Pagination"];
+            };
+        };
+        /** @description 1–50 lines with distinct products, quantity 1–1000 each. Prices, currency and totals are never sent: the server takes them from the products at this moment. */
+        CreateOrderRequest: {
+            items: {
+                /** Format: uuid */
+                productId: string;
+                quantity: number;
+            }[];
+        };
+        OrderResponse: {
+            /** @enum {string} */
+            status: "success";
+            data: components["schemas"]["Order"];
+        };
+        UpdateOrderStatusRequest: {
+            /**
+             * @description The next step of the workflow; cancelling has its own endpoint.
+             * @enum {string}
+             */
+            status: "paid" | "shipped" | "delivered";
+        };
         Health: {
             /** @enum {string} */
             status: "success";
@@ -901,6 +1063,24 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The request is well-formed but cannot be processed as sent. */
+        UnprocessableEntity: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "IDEMPOTENCY_KEY_REUSED",
+                 *       "message": "This Idempotency-Key was used with a different request body.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The service cannot answer right now; try again shortly. */
         ServiceUnavailable: {
             headers: {
@@ -1006,6 +1186,13 @@ export type SchemaProductList = components['schemas']['ProductList'];
 export type SchemaCreateProductRequest = components['schemas']['CreateProductRequest'];
 export type SchemaProductResponse = components['schemas']['ProductResponse'];
 export type SchemaUpdateProductRequest = components['schemas']['UpdateProductRequest'];
+export type SchemaOrderStatus = components['schemas']['OrderStatus'];
+export type SchemaOrderItem = components['schemas']['OrderItem'];
+export type SchemaOrder = components['schemas']['Order'];
+export type SchemaOrderList = components['schemas']['OrderList'];
+export type SchemaCreateOrderRequest = components['schemas']['CreateOrderRequest'];
+export type SchemaOrderResponse = components['schemas']['OrderResponse'];
+export type SchemaUpdateOrderStatusRequest = components['schemas']['UpdateOrderStatusRequest'];
 export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -1019,6 +1206,7 @@ export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
+export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ParameterId = components['parameters']['Id'];
 export type ParameterPage = components['parameters']['Page'];
@@ -1907,6 +2095,301 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Admins only. */
+                userId?: string;
+                /** @description 1-based page number. */
+                page?: components["parameters"]["Page"];
+                /** @description Items per page. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": [],
+                     *       "meta": {
+                     *         "pagination": {
+                     *           "page": 1,
+                     *           "limit": 20,
+                     *           "total": 0,
+                     *           "totalPages": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A unique value per intended order, e.g. a UUID made by the client.
+                 * @example 7c9e6679-7425-40de-944b-e07fc1f90ae7
+                 */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "productId": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                 *           "quantity": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description The order, placed (or replayed). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "9b2f6c1e-7a3d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "userId": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "status": "pending",
+                     *         "currency": "EUR",
+                     *         "totalCents": 25998,
+                     *         "items": [
+                     *           {
+                     *             "productId": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "sku": "CHAIR-0001",
+                     *             "name": "Ergonomic Steel Chair",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 12999,
+                     *             "lineTotalCents": 25998
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "9b2f6c1e-7a3d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "userId": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "status": "pending",
+                     *         "currency": "EUR",
+                     *         "totalCents": 25998,
+                     *         "items": [
+                     *           {
+                     *             "productId": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "sku": "CHAIR-0001",
+                     *             "name": "Ergonomic Steel Chair",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 12999,
+                     *             "lineTotalCents": 25998
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled order. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "9b2f6c1e-7a3d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "userId": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "status": "pending",
+                     *         "currency": "EUR",
+                     *         "totalCents": 25998,
+                     *         "items": [
+                     *           {
+                     *             "productId": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "sku": "CHAIR-0001",
+                     *             "name": "Ergonomic Steel Chair",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 12999,
+                     *             "lineTotalCents": 25998
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The resource's UUID.
+                 * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
+                 */
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "paid"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateOrderStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description The order in its new state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "success",
+                     *       "data": {
+                     *         "id": "9b2f6c1e-7a3d-4e5f-8a9b-0c1d2e3f4a5b",
+                     *         "userId": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
+                     *         "status": "pending",
+                     *         "currency": "EUR",
+                     *         "totalCents": 25998,
+                     *         "items": [
+                     *           {
+                     *             "productId": "5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a",
+                     *             "sku": "CHAIR-0001",
+                     *             "name": "Ergonomic Steel Chair",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 12999,
+                     *             "lineTotalCents": 25998
+                     *           }
+                     *         ],
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };

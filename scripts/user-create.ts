@@ -10,6 +10,7 @@ import { createServices } from '../src/api/index.ts';
 import { ROLES } from '../src/api/users/users.model.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase } from '../src/db/database.ts';
+import { startQueue } from '../src/jobs/queue.ts';
 import { AppError } from '../src/utils/errors.ts';
 import { createLogger } from '../src/utils/logger.ts';
 
@@ -39,8 +40,17 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const config = loadConfig(process.env);
 const logger = createLogger({ level: 'warn', service: 'user-create' });
 const db = await openDatabase(config, logger);
+const queue = await startQueue(
+  {
+    url: db.url,
+    jobs: config.jobs,
+    connectTimeoutMs: config.db.connectTimeoutMs,
+    supervise: false,
+  },
+  logger,
+);
 try {
-  const { auth, users } = createServices({ config, logger, orm: db.orm });
+  const { auth, users } = createServices({ config, logger, orm: db.orm, queue });
   await RequestContext.create(db.orm.em, async () => {
     const { email, name, role, password } = input.data;
     if (role === 'admin') {
@@ -64,5 +74,6 @@ try {
     process.exitCode = 1;
   } else throw error;
 } finally {
+  await queue.stop();
   await db.close();
 }

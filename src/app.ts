@@ -3,6 +3,7 @@
 import express, { type Express } from 'express';
 import { authModule } from './api/auth/index.ts';
 import type { Services } from './api/index.ts';
+import { ordersModule } from './api/orders/index.ts';
 import { productsModule } from './api/products/index.ts';
 import { systemModule } from './api/system/index.ts';
 import { usersModule } from './api/users/index.ts';
@@ -76,6 +77,18 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1/auth', authModule(services.auth, config.env, guards));
   app.use('/api/v1/users', usersModule(services.users, guards));
   app.use('/api/v1/products', productsModule(services.products, guards));
+  app.use(
+    '/api/v1/orders',
+    ordersModule(services.orders, {
+      ...guards,
+      checkoutThrottle: quota({
+        limiter: quotas.checkout,
+        limit: config.orders.checkoutPerMinute,
+        key: (req) => req.principal?.userId,
+        logger,
+      }),
+    }),
+  );
 
   app.use(notFound());
   app.use(errorHandler({ logger, env: config.env }));

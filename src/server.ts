@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServices, type Services } from './api/index.ts';
 import { createApp } from './app.ts';
+import { registerJobHandlers } from './jobs/handlers.ts';
+import { startQueue, type Queue } from './jobs/queue.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadContract } from './utils/contract.ts';
@@ -43,12 +45,16 @@ interface Running {
   server: http.Server;
   db: Database;
   redis: RedisClient | undefined;
+  queue: Queue | undefined;
   lifecycle: Lifecycle;
   logger: Logger;
   config: Config;
 }
 
-async function shutdown({ server, db, redis, lifecycle, logger, config }: Running, signal: string) {
+async function shutdown(
+  { server, db, redis, queue, lifecycle, logger, config }: Running,
+  signal: string,
+) {
   const { shutdownDelayMs, shutdownTimeoutMs } = config.lifecycle;
   logger.info('shutting down', { signal, shutdownDelayMs, shutdownTimeoutMs });
   lifecycle.startDraining();
@@ -64,6 +70,7 @@ async function shutdown({ server, db, redis, lifecycle, logger, config }: Runnin
   await closed;
   clearTimeout(timer);
 
+  await queue?.stop();
   await redis?.quit().catch(() => redis.disconnect());
   await db.close();
   logger.info('shutdown complete');
@@ -114,14 +121,26 @@ async function main(): Promise<void> {
   const lifecycle = createLifecycle();
 
   let address: AddressInfo;
+  let queue: Queue | undefined;
   try {
     await redis?.connect();
-    const services = createServices({ config, logger, orm: db.orm, redis });
+    queue = await startQueue(
+      {
+        url: db.url,
+        jobs: config.jobs,
+        connectTimeoutMs: config.db.connectTimeoutMs,
+        supervise: config.jobs.inProcess,
+      },
+      logger,
+    );
+    const services = createServices({ config, logger, orm: db.orm, redis, queue });
+    if (config.jobs.inProcess) await registerJobHandlers(queue, db.orm, services);
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
     server.on('request', createApp({ config, logger, orm: db.orm, contract, lifecycle, services }));
     address = await listen(server, config.port, config.host);
   } catch (error) {
+    await queue?.stop().catch(() => undefined);
     redis?.disconnect();
     await db.close();
     throw error;
@@ -131,9 +150,10 @@ async function main(): Promise<void> {
     port: address.port,
     env: config.env,
     database: db.embedded ? 'embedded' : 'DATABASE_URL',
+    jobs: config.jobs.inProcess ? 'in this process' : 'npm run worker',
   });
 
-  const running: Running = { server, db, redis, lifecycle, logger, config };
+  const running: Running = { server, db, redis, queue, lifecycle, logger, config };
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // Repeats are ignored: `npm start` forwards the terminal's Ctrl-C, so one press arrives

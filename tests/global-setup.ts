@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { migrateUp } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createOrm } from '../src/db/orm.ts';
+import { startQueue } from '../src/jobs/queue.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort } from './helpers/ports.ts';
 
@@ -68,6 +69,17 @@ export default async function globalSetup(): Promise<void> {
     const orm = await createOrm(config.db, withDatabase(state.adminUrl, TEMPLATE), logger);
     try {
       await migrateUp(orm, logger);
+      // pg-boss installs its schema on first start: do it once, in the template.
+      const queue = await startQueue(
+        {
+          url: withDatabase(state.adminUrl, TEMPLATE),
+          jobs: config.jobs,
+          connectTimeoutMs: 5000,
+          supervise: false,
+        },
+        logger,
+      );
+      await queue.stop();
     } finally {
       await orm.close(true);
     }

@@ -6,11 +6,14 @@ import type { Logger } from '../utils/logger.ts';
 import { createMailer, type Mailer } from '../utils/mailer.ts';
 import { createLimiter, type LimiterStores } from '../utils/rate-limiter.ts';
 import type { RedisClient } from '../utils/redis.ts';
+import type { Queue } from '../jobs/queue.ts';
 import { createAuditRepository } from './audit/audit.repository.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { assertStrong, hashPassword, verifyPassword } from './auth/auth.passwords.ts';
 import { createAuthRepository } from './auth/auth.repository.ts';
 import { createAuthService, type AuthService } from './auth/auth.service.ts';
+import { createOrdersRepository } from './orders/orders.repository.ts';
+import { createOrdersService } from './orders/orders.service.ts';
 import { createProductsRepository } from './products/products.repository.ts';
 import { createProductsService } from './products/products.service.ts';
 import { createUsersRepository } from './users/users.repository.ts';
@@ -21,6 +24,7 @@ export interface ServiceDeps {
   logger: Logger;
   orm: Orm;
   redis?: RedisClient | undefined;
+  queue: Queue;
   mailer?: Mailer;
 }
 
@@ -28,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
   const { config, logger, orm } = deps;
   const stores: LimiterStores = { orm, redis: deps.redis };
   const audit = createAuditService(createAuditRepository(orm), logger);
+  const mailer = deps.mailer ?? createMailer(config.mail.transport, logger);
 
   const users = createUsersService({
     repository: createUsersRepository(orm),
@@ -48,7 +53,8 @@ export function createServices(deps: ServiceDeps) {
     repository: createAuthRepository(orm),
     users,
     audit,
-    mailer: deps.mailer ?? createMailer(config.mail.transport, logger),
+    mailer,
+    queue: deps.queue,
     logger,
     limiters: {
       consecutiveFails: createLimiter(
@@ -72,11 +78,22 @@ export function createServices(deps: ServiceDeps) {
     },
   });
 
+  const products = createProductsService(createProductsRepository(orm));
+  const ordersRepository = createOrdersRepository(orm);
   return {
     auth,
     users,
     audit,
-    products: createProductsService(createProductsRepository(orm)),
+    mailer,
+    products,
+    ordersRepository,
+    orders: createOrdersService({
+      orm,
+      repository: ordersRepository,
+      products,
+      queue: deps.queue,
+      idempotencyTtlHours: config.orders.idempotencyTtlHours,
+    }),
     quotas: {
       api: createLimiter(
         { keyPrefix: 'api-ip', points: limits.apiPerMinute, durationSeconds: 60 },
@@ -90,6 +107,11 @@ export function createServices(deps: ServiceDeps) {
       ),
       user: createLimiter(
         { keyPrefix: 'user', points: limits.userPerMinute, durationSeconds: 60 },
+        'volatile',
+        stores,
+      ),
+      checkout: createLimiter(
+        { keyPrefix: 'checkout', points: config.orders.checkoutPerMinute, durationSeconds: 60 },
         'volatile',
         stores,
       ),

@@ -96,6 +96,13 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
 
+  WORKER_IN_PROCESS: bool.optional(),
+  JOB_RETRY_LIMIT: int(0, 100).default(5),
+  JOB_TIMEOUT_SECONDS: int(1, 86_400).default(120),
+  QUEUE_MAINTENANCE_SECONDS: int(1, 3600).default(30),
+  IDEMPOTENCY_TTL_HOURS: int(1, 720).default(24),
+  CHECKOUT_PER_MINUTE: int(1, 1_000_000).optional(),
+
   LOGIN_MAX_CONSECUTIVE_FAILS: int(1, 100).default(5),
   LOGIN_LOCK_SECONDS: int(1, 86_400).default(900),
   LOGIN_MAX_FAILS_PER_IP_PER_DAY: int(1, 100_000).default(100),
@@ -144,6 +151,14 @@ export interface Config {
     admin: { email: string; password: string } | undefined;
   };
   mail: { transport: 'log' | 'disabled' };
+  jobs: {
+    /** Also run the job handlers inside the API process (development convenience). */
+    inProcess: boolean;
+    retryLimit: number;
+    timeoutSeconds: number;
+    maintenanceSeconds: number;
+  };
+  orders: { idempotencyTtlHours: number; checkoutPerMinute: number };
   limits: {
     loginMaxConsecutiveFails: number;
     loginLockSeconds: number;
@@ -242,6 +257,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           : undefined,
     },
     mail: { transport: e.MAIL_TRANSPORT ?? (production ? 'disabled' : 'log') },
+    jobs: {
+      inProcess: e.WORKER_IN_PROCESS ?? e.NODE_ENV === 'development',
+      retryLimit: e.JOB_RETRY_LIMIT,
+      timeoutSeconds: e.JOB_TIMEOUT_SECONDS,
+      maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
+    },
+    orders: {
+      idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+      checkoutPerMinute: e.CHECKOUT_PER_MINUTE ?? (production ? 10 : 10_000),
+    },
     // Quotas are strict in production and relaxed elsewhere unless set; the login brute-force
     // limits are the same everywhere.
     limits: {

@@ -7,6 +7,7 @@ import { createOrm, type Orm } from './orm.ts';
 
 export interface Database {
   orm: Orm;
+  url: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -20,6 +21,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     if (config.db.migrateOnStart) await migrateUp(orm, logger);
     return {
       orm,
+      url,
       embedded: embedded !== undefined,
       close: async () => {
         await orm.close(true);

@@ -101,6 +101,19 @@ function readOrCreatePassword(file: string): string {
   return password;
 }
 
+/** The embedded server another process of ours (the API) already runs on this directory. */
+function runningServer(dir: string): boolean {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n', 1)[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false; // a stale file from a crash: PostgreSQL itself recovers on start
+  }
+}
+
 export async function startEmbeddedPostgres(
   options: EmbeddedOptions,
   logger: Logger,
@@ -121,6 +134,12 @@ export async function startEmbeddedPostgres(
   }
   const password = readOrCreatePassword(`${dir}.credentials.json`);
   const database = options.database ?? 'app';
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  if (initialised && runningServer(dir)) {
+    // The worker or a db script next to a running API: share its server, leave it running.
+    logger.info('attached to the running embedded PostgreSQL', { port: options.port, dir });
+    return { url, stop: () => Promise.resolve() };
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
@@ -163,7 +182,6 @@ export async function startEmbeddedPostgres(
   const stopOnExit = (): void => void pg.stop().catch(() => undefined);
   process.once('exit', stopOnExit);
   logger.info('embedded PostgreSQL started', { port: options.port, dir });
-  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
   return {
     url,
     stop: async () => {

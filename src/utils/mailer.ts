@@ -7,6 +7,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Lets a provider drop a duplicate when a retried job sends the same message again. */
+  idempotencyKey?: string;
 }
 
 export interface Mailer {

@@ -11,6 +11,8 @@ import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createRedis } from '../../src/utils/redis.ts';
+import { registerJobHandlers } from '../../src/jobs/handlers.ts';
+import { startQueue, type Queue } from '../../src/jobs/queue.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
@@ -21,6 +23,7 @@ export interface TestApp {
   orm: Orm;
   lifecycle: Lifecycle;
   services: Services;
+  queue: Queue;
   /** Every JSON log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
   close(): Promise<void>;
@@ -54,7 +57,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const lifecycle = createLifecycle();
   const redis = config.redis ? createRedis(config.redis, logger) : undefined;
   await redis?.connect();
-  const services = createServices({ config, logger, orm, redis });
+  const queue = await startQueue(
+    {
+      url: databaseUrl,
+      jobs: config.jobs,
+      connectTimeoutMs: config.db.connectTimeoutMs,
+      supervise: config.jobs.inProcess,
+    },
+    logger,
+  );
+  const services = createServices({ config, logger, orm, redis, queue });
+  if (config.jobs.inProcess) await registerJobHandlers(queue, orm, services);
   const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -66,10 +79,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     orm,
     lifecycle,
     services,
+    queue,
     logs,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await queue.stop();
       redis?.disconnect();
       await orm.close(true);
       await database?.drop();

@@ -1,5 +1,5 @@
-// Runs the real server (src/server.ts) as a child process, as `npm start` does, and reads its
-// JSON log lines from stdout.
+// Runs the real server (src/server.ts) or worker (src/worker.ts) as a child process, as
+// `npm start` and `npm run worker` do, and reads its JSON log lines from stdout.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { TEST_JWT_SECRET } from './app.ts';
 
@@ -10,8 +10,8 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-export function startServer(env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['src/server.ts'], {
+export function startServer(env: Record<string, string>, script = 'src/server.ts'): Spawned {
+  const child = spawn(process.execPath, [script], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',

@@ -3,7 +3,14 @@
 import type { Role } from '../users/users.model.ts';
 
 export const PERMISSIONS = {
-  customer: ['profile:read', 'profile:update', 'sessions:manage'],
+  customer: [
+    'profile:read',
+    'profile:update',
+    'sessions:manage',
+    'orders:place',
+    'orders:read',
+    'orders:cancel',
+  ],
   admin: [
     'profile:read',
     'profile:update',
@@ -11,6 +18,10 @@ export const PERMISSIONS = {
     'users:read',
     'users:manage',
     'products:manage',
+    'orders:place',
+    'orders:read',
+    'orders:cancel',
+    'orders:manage',
   ],
 } as const satisfies Record<Role, readonly string[]>;
 

@@ -3,6 +3,7 @@
 // the choices (token shapes, the refresh grace rule, how instances agree on revocation).
 import { createHash } from 'node:crypto';
 import type { Config } from '../../config/config.ts';
+import { JOBS, type Queue } from '../../jobs/queue.ts';
 import type { Principal, RequestMeta } from '../../types/request-meta.ts';
 import {
   AppError,
@@ -37,6 +38,7 @@ export interface AuthServiceDeps {
   users: UsersService;
   audit: AuditService;
   mailer: Mailer;
+  queue: Pick<Queue, 'send'>;
   limiters: LoginLimiters;
   logger: Logger;
 }
@@ -86,7 +88,7 @@ function createStateCache(ttlMs: number, maxEntries = 10_000) {
 }
 
 export function createAuthService(deps: AuthServiceDeps) {
-  const { config, limits, repository, users, audit, mailer, limiters, logger } = deps;
+  const { config, limits, repository, users, audit, mailer, queue, limiters, logger } = deps;
   const cache = createStateCache(config.stateCacheMs);
   const tokenSettings = {
     secret: config.jwtSecret,
@@ -319,8 +321,17 @@ export function createAuthService(deps: AuthServiceDeps) {
       await revokeAllSessions(user.id, 'password-changed', principal.sessionId);
     },
 
+    /** Always quiet about whether the account exists; the mail goes out from the job queue. */
     async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
       const user = await users.findByEmail(email);
+      if (!user || user.disabled) return;
+      await queue.send(JOBS.passwordResetMail, { userId: user.id, requestId: meta.requestId });
+      await audit.record({ event: 'password.reset.requested', userId: user.id }, meta);
+    },
+
+    /** The job: a fresh single-use token, stored hashed, and the mail with its link. */
+    async deliverPasswordReset(userId: string): Promise<void> {
+      const user = await users.findById(userId);
       if (!user || user.disabled) return;
       const token = randomToken();
       repository.addResetToken({
@@ -328,7 +339,6 @@ export function createAuthService(deps: AuthServiceDeps) {
         tokenHash: hashToken(token),
         expiresAt: new Date(Date.now() + config.passwordResetTtlMinutes * 60_000),
       });
-      audit.stage({ event: 'password.reset.requested', userId: user.id }, meta);
       await repository.flush();
       const link = new URL(config.passwordResetUrl);
       link.searchParams.set('token', token);

@@ -3,6 +3,7 @@
 // same statement, and each shape of it is served by an index of products.model.ts.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
+import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
 export const SORT_COLUMNS = {
@@ -154,6 +155,32 @@ export function createProductsRepository(orm: Orm) {
     },
 
     flushUnique,
+
+    /** Locks the live products of an order in id order (no deadlocks between checkouts). */
+    async lockForOrder(tx: Tx, ids: string[]) {
+      const rows = await tx.query(
+        `select id, sku, name, price_cents, currency, stock from products
+          where id = any($1::uuid[]) and archived_at is null order by id for update`,
+        [ids],
+      );
+      return rows.map((r) => ({
+        id: r['id'] as string,
+        sku: r['sku'] as string,
+        name: r['name'] as string,
+        priceCents: Number(r['price_cents']),
+        currency: r['currency'] as string,
+        stock: Number(r['stock']),
+      }));
+    },
+
+    /** Adds `delta` (negative to take) to each product's stock; the check constraint keeps it ≥ 0. */
+    async adjustStock(tx: Tx, lines: { productId: string; delta: number }[]): Promise<void> {
+      await tx.query(
+        `update products p set stock = p.stock + t.delta, version = p.version + 1, updated_at = now()
+           from unnest($1::uuid[], $2::int[]) as t(id, delta) where p.id = t.id`,
+        [lines.map((l) => l.productId), lines.map((l) => l.delta)],
+      );
+    },
   };
 }
 

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { components } from '../../../generated/api.d.ts';
+import type { Tx } from '../../db/transaction.ts';
 import {
+  AppError,
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
@@ -130,6 +132,18 @@ export function toPublicProduct(p: ProductRow | ProductEntity): PublicProduct {
   };
 }
 
+export interface OrderLine {
+  productId: string;
+  quantity: number;
+}
+
+export interface PricedLine extends OrderLine {
+  sku: string;
+  name: string;
+  unitPriceCents: number;
+  currency: string;
+}
+
 export function createProductsService(repository: ProductsRepository) {
   async function requireLive(id: string): Promise<ProductEntity> {
     const product = await repository.findLive(id);
@@ -230,6 +244,69 @@ export function createProductsService(repository: ProductsRepository) {
       // The versioned UPDATE also catches a change made between our read and this write.
       await saving(() => repository.flushUnique());
       return product;
+    },
+
+    /**
+     * Takes stock for every line inside the caller's transaction, or throws without taking any:
+     * 400 for unknown products or mixed currencies, 409 INSUFFICIENT_STOCK naming every line
+     * that cannot be filled. The rows stay locked until the transaction ends, so two checkouts
+     * can never both take the last unit.
+     */
+    async reserveForOrder(tx: Tx, lines: OrderLine[]): Promise<PricedLine[]> {
+      const locked = new Map(
+        (
+          await repository.lockForOrder(
+            tx,
+            lines.map((l) => l.productId),
+          )
+        ).map((p) => [p.id, p]),
+      );
+      const missing = lines.flatMap((l, i) =>
+        locked.has(l.productId)
+          ? []
+          : [{ path: `/body/items/${i}/productId`, message: 'no such product' }],
+      );
+      if (missing.length > 0) throw new ValidationError('Some products do not exist.', missing);
+      const currencies = new Set([...locked.values()].map((p) => p.currency));
+      if (currencies.size > 1) {
+        throw new ValidationError('All products of an order must share one currency.', [
+          { path: '/body/items', message: `mixes ${[...currencies].sort().join(', ')}` },
+        ]);
+      }
+      const short = lines.flatMap((l, i) => {
+        const stock = locked.get(l.productId)?.stock ?? 0;
+        return stock >= l.quantity
+          ? []
+          : [{ path: `/body/items/${i}`, message: `only ${stock} in stock` }];
+      });
+      if (short.length > 0) {
+        throw new AppError(409, 'INSUFFICIENT_STOCK', 'Some lines cannot be filled.', {
+          details: short,
+        });
+      }
+      await repository.adjustStock(
+        tx,
+        lines.map((l) => ({ productId: l.productId, delta: -l.quantity })),
+      );
+      return lines.map((l) => {
+        const p = locked.get(l.productId);
+        if (!p) throw new Error('unreachable: checked above');
+        return {
+          ...l,
+          sku: p.sku,
+          name: p.name,
+          unitPriceCents: p.priceCents,
+          currency: p.currency,
+        };
+      });
+    },
+
+    /** Puts the stock of cancelled lines back, inside the caller's transaction. */
+    async releaseForOrder(tx: Tx, lines: OrderLine[]): Promise<void> {
+      await repository.adjustStock(
+        tx,
+        lines.map((l) => ({ productId: l.productId, delta: l.quantity })),
+      );
     },
 
     async archive(id: string): Promise<void> {

@@ -1,0 +1,76 @@
+// Orders, their lines (prices copied from the products at checkout, so later price changes do
+// not rewrite history), and the idempotency keys of checkout requests.
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Product } from '../products/products.model.ts';
+import { User } from '../users/users.model.ts';
+
+export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const Order = defineEntity({
+  name: 'Order',
+  tableName: 'orders',
+  indexes: [
+    { name: 'orders_user_created_at', properties: ['user', 'createdAt'] },
+    { name: 'orders_status_created_at', properties: ['status', 'createdAt'] },
+  ],
+  checks: [{ name: 'orders_total_check', expression: 'total_cents >= 0' }],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    user: () => p.manyToOne(User).ref(),
+    status: p.enum(ORDER_STATUSES).default('pending'),
+    currency: p.string().length(3),
+    totalCents: p.bigint('number'),
+    /** Set by the confirmation job; a retried job does not mail twice. */
+    confirmedAt: p.datetime(3).nullable(),
+    createdAt: p.datetime(3).onCreate(() => new Date()),
+    updatedAt: p
+      .datetime(3)
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+
+export const OrderItem = defineEntity({
+  name: 'OrderItem',
+  tableName: 'order_items',
+  checks: [
+    { name: 'order_items_quantity_check', expression: 'quantity >= 1 and quantity <= 1000' },
+  ],
+  properties: {
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
+    order: () => p.manyToOne(Order).ref().deleteRule('cascade').index(),
+    product: () => p.manyToOne(Product).ref().index(),
+    sku: p.string().length(64),
+    name: p.string().length(200),
+    quantity: p.integer(),
+    unitPriceCents: p.bigint('number'),
+    lineTotalCents: p.bigint('number'),
+  },
+});
+
+export const IdempotencyKey = defineEntity({
+  name: 'IdempotencyKey',
+  tableName: 'idempotency_keys',
+  indexes: [{ name: 'idempotency_keys_expires_at', properties: ['expiresAt'] }],
+  properties: {
+    user: () => p.manyToOne(User).ref().deleteRule('cascade').primary(),
+    key: p.string().length(255).primary(),
+    /** SHA-256 of the request body: the same key with another body is refused. */
+    requestHash: p.string().length(64),
+    responseStatus: p.integer(),
+    responseBody: p.json<Record<string, unknown>>(),
+    createdAt: p.datetime(3).onCreate(() => new Date()),
+    expiresAt: p.datetime(3),
+  },
+});
+
+export type OrderEntity = InferEntity<typeof Order>;
+export type OrderItemEntity = InferEntity<typeof OrderItem>;

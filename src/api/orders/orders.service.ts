@@ -1,0 +1,172 @@
+// Orders: checkout (atomic stock, idempotency keys, the confirmation job in the same
+// transaction), reading with ownership, cancelling with stock returned exactly once, and the
+// admin status workflow. Products are reached only through the products service.
+import { createHash, randomUUID } from 'node:crypto';
+import type { components } from '../../../generated/api.d.ts';
+import type { Orm } from '../../db/orm.ts';
+import { withTransaction } from '../../db/transaction.ts';
+import { JOBS, type Queue } from '../../jobs/queue.ts';
+import type { Principal } from '../../types/request-meta.ts';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../utils/errors.ts';
+import type { ProductsService } from '../products/products.service.ts';
+import type { OrderStatus } from './orders.model.ts';
+import type { OrderRow, OrdersRepository } from './orders.repository.ts';
+
+export type PublicOrder = components['schemas']['Order'];
+type CreateOrder = components['schemas']['CreateOrderRequest'];
+
+export interface OrdersServiceDeps {
+  orm: Orm;
+  repository: OrdersRepository;
+  products: ProductsService;
+  queue: Queue;
+  idempotencyTtlHours: number;
+}
+
+/** The next status each admin move may come from. */
+const WORKFLOW: Record<'paid' | 'shipped' | 'delivered', OrderStatus> = {
+  paid: 'pending',
+  shipped: 'paid',
+  delivered: 'shipped',
+};
+
+const invalidTransition = (from: OrderStatus, to: OrderStatus) =>
+  new AppError(409, 'INVALID_TRANSITION', `An order that is ${from} cannot become ${to}.`);
+
+export function toPublicOrder(order: OrderRow): PublicOrder {
+  return {
+    id: order.id,
+    userId: order.userId,
+    status: order.status,
+    currency: order.currency,
+    totalCents: order.totalCents,
+    items: order.items,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+}
+
+export function createOrdersService(deps: OrdersServiceDeps) {
+  const { orm, repository, products, queue } = deps;
+
+  /** Another customer's order answers exactly like a missing one. */
+  function visible(order: OrderRow | undefined, principal: Principal): OrderRow {
+    if (!order || (principal.role !== 'admin' && order.userId !== principal.userId)) {
+      throw new NotFoundError('No order of yours has this id.');
+    }
+    return order;
+  }
+
+  return {
+    async checkout(
+      principal: Principal,
+      input: CreateOrder,
+      idempotencyKey: string,
+    ): Promise<{ order: PublicOrder; replayed: boolean }> {
+      const seen = new Set<string>();
+      const duplicates = input.items.flatMap((item, i) => {
+        if (!seen.has(item.productId)) return (seen.add(item.productId), []);
+        return [
+          { path: `/body/items/${i}/productId`, message: 'appears twice; add the quantities' },
+        ];
+      });
+      if (duplicates.length > 0)
+        throw new ValidationError('Each product may appear once.', duplicates);
+      const requestHash = createHash('sha256').update(JSON.stringify(input.items)).digest('hex');
+
+      return withTransaction(orm, async (tx) => {
+        const claim = await repository.claimKey(tx, {
+          userId: principal.userId,
+          key: idempotencyKey,
+          requestHash,
+          ttlHours: deps.idempotencyTtlHours,
+        });
+        if (!claim.claimed) {
+          if (claim.stored.requestHash !== requestHash) {
+            throw new AppError(
+              422,
+              'IDEMPOTENCY_KEY_REUSED',
+              'This Idempotency-Key was used with a different request body.',
+            );
+          }
+          return { order: claim.stored.body as unknown as PublicOrder, replayed: true };
+        }
+
+        const priced = await products.reserveForOrder(tx, input.items);
+        const items = priced.map((l) => ({
+          productId: l.productId,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          unitPriceCents: l.unitPriceCents,
+          lineTotalCents: l.unitPriceCents * l.quantity,
+        }));
+        const row = {
+          id: randomUUID(),
+          userId: principal.userId,
+          status: 'pending' as const,
+          currency: priced[0]?.currency ?? 'EUR',
+          totalCents: items.reduce((sum, i) => sum + i.lineTotalCents, 0),
+          items,
+        };
+        await repository.insert(tx, row);
+        await queue.send(JOBS.orderConfirmation, { orderId: row.id }, tx);
+        const [stored] = await tx.query<{ created_at: Date; updated_at: Date }>(
+          'select created_at, updated_at from orders where id = $1',
+          [row.id],
+        );
+        const order = toPublicOrder({
+          ...row,
+          items: [...items].sort((a, b) => a.sku.localeCompare(b.sku)),
+          createdAt: new Date(stored?.created_at ?? Date.now()),
+          updatedAt: new Date(stored?.updated_at ?? Date.now()),
+        });
+        await repository.storeResponse(tx, principal.userId, idempotencyKey, 201, order);
+        return { order, replayed: false };
+      });
+    },
+
+    async get(principal: Principal, id: string): Promise<PublicOrder> {
+      return toPublicOrder(visible(await repository.find(id), principal));
+    },
+
+    async list(
+      principal: Principal,
+      query: { userId?: string; status?: OrderStatus; page: number; limit: number },
+    ) {
+      if (query.userId && principal.role !== 'admin')
+        throw new ForbiddenError('Only admins filter by user.');
+      const userId = principal.role === 'admin' ? query.userId : principal.userId;
+      const { items, total } = await repository.list({ ...query, userId });
+      return { items: items.map(toPublicOrder), total };
+    },
+
+    /** Owner while pending, admin while pending or paid; the stock goes back exactly once. */
+    async cancel(principal: Principal, id: string): Promise<PublicOrder> {
+      await withTransaction(orm, async (tx) => {
+        const order = visible(await repository.lock(tx, id), principal);
+        const allowed: OrderStatus[] =
+          principal.role === 'admin' ? ['pending', 'paid'] : ['pending'];
+        if (!allowed.includes(order.status)) throw invalidTransition(order.status, 'cancelled');
+        await repository.setStatus(tx, id, 'cancelled');
+        await products.releaseForOrder(tx, order.items);
+      });
+      return this.get(principal, id);
+    },
+
+    async advance(
+      principal: Principal,
+      id: string,
+      to: 'paid' | 'shipped' | 'delivered',
+    ): Promise<PublicOrder> {
+      await withTransaction(orm, async (tx) => {
+        const order = visible(await repository.lock(tx, id), principal);
+        if (order.status !== WORKFLOW[to]) throw invalidTransition(order.status, to);
+        await repository.setStatus(tx, id, to);
+      });
+      return this.get(principal, id);
+    },
+  };
+}
+
+export type OrdersService = ReturnType<typeof createOrdersService>;

@@ -1,0 +1,98 @@
+// The background job queue: pg-boss on the same PostgreSQL (schema "pgboss"). Jobs can be
+// enqueued inside an SQL transaction (Tx), so a job exists exactly when the change it follows up
+// does. Retries back off exponentially; after the last try a job moves to its dead-letter queue.
+import { PgBoss } from 'pg-boss';
+import type { Config } from '../config/config.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { Logger } from '../utils/logger.ts';
+import { runWithRequestContext } from '../utils/request-context.ts';
+
+export const JOBS = {
+  orderConfirmation: 'order-confirmation',
+  passwordResetMail: 'password-reset-mail',
+} as const;
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+export interface Queue {
+  send(name: JobName, data: object, tx?: Tx): Promise<string | null>;
+  work(
+    name: JobName,
+    handler: (data: unknown, job: { id: string; retryCount: number }) => Promise<void>,
+  ): Promise<void>;
+  readonly boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface QueueOptions {
+  url: string;
+  jobs: Config['jobs'];
+  connectTimeoutMs: number;
+  /** Run pg-boss's maintenance (expiring stuck jobs, retries, archiving) in this process. */
+  supervise: boolean;
+}
+
+export async function startQueue(options: QueueOptions, logger: Logger): Promise<Queue> {
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: 'pgboss',
+    max: 3,
+    application_name: 'contract-first-monolith-queue',
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    supervise: options.supervise,
+    superviseIntervalSeconds: options.jobs.maintenanceSeconds,
+    // Expired (stuck) jobs are failed and retried by the monitor pass: same cadence.
+    monitorIntervalSeconds: options.jobs.maintenanceSeconds,
+    schedule: false,
+    // A new job wakes an idle worker at once instead of at its next poll.
+    useListenNotify: true,
+  });
+  boss.on('error', (error: Error) => logger.warn('queue error', { message: error.message }));
+  await boss.start();
+  for (const name of Object.values(JOBS)) {
+    const deadLetter = `${name}-dead`;
+    await boss.createQueue(deadLetter, { retentionSeconds: 30 * 86_400 });
+    const settings = {
+      retryLimit: options.jobs.retryLimit,
+      retryDelay: 2,
+      retryBackoff: true,
+      retryDelayMax: 600,
+      expireInSeconds: options.jobs.timeoutSeconds,
+      deadLetter,
+      notify: true,
+    };
+    // createQueue keeps an existing queue as it was: apply the current configuration as well.
+    await boss.createQueue(name, settings);
+    await boss.updateQueue(name, settings);
+  }
+  return {
+    boss,
+    send: (name, data, tx) => boss.send(name, data, tx ? { db: tx.queueDb } : undefined),
+    work: async (name, handler) => {
+      // One job per fetch (a failure fails only its own job), several fetching at once.
+      const options = { batchSize: 1, localConcurrency: 4, pollingIntervalSeconds: 1 };
+      await boss.work<object>(name, options, async ([job]) => {
+        if (!job) return;
+        const retryCount = (job as { retryCount?: number }).retryCount ?? 0;
+        // Logs of the job carry the id of the request that queued it, when there was one.
+        const origin = (job.data as { requestId?: unknown }).requestId;
+        const requestId = typeof origin === 'string' ? origin : `job:${job.id}`;
+        await runWithRequestContext({ requestId }, async () => {
+          logger.info('job started', { job: name, jobId: job.id, retryCount });
+          try {
+            await handler(job.data, { id: job.id, retryCount });
+            logger.info('job completed', { job: name, jobId: job.id });
+          } catch (error) {
+            logger.warn('job failed', {
+              job: name,
+              jobId: job.id,
+              retryCount,
+              message: String(error),
+            });
+            throw error;
+          }
+        });
+      });
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

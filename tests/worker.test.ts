@@ -1,0 +1,113 @@
+// The worker is a separate process. A worker killed in the middle of a job (SIGKILL, no chance
+// to clean up) loses nothing: once the job times out it is retried, and a fresh worker
+// completes it exactly once (the order is confirmed once, one mail goes out).
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import pg from 'pg';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, register, signInAdmin } from './helpers/auth.ts';
+import { startServer, type Spawned } from './helpers/server-process.ts';
+
+let app: TestApp;
+let db: pg.Client;
+const workerEnv = () => ({
+  DATABASE_URL: app.config.db.url ?? '',
+  JOB_TIMEOUT_SECONDS: '3',
+  QUEUE_MAINTENANCE_SECONDS: '1',
+});
+
+beforeAll(async () => {
+  // Jobs take their time limit from the queue when they are sent: the API's settings count.
+  app = await startTestApp({ env: { WORKER_IN_PROCESS: 'false', JOB_TIMEOUT_SECONDS: '3' } });
+  db = new pg.Client({ connectionString: app.config.db.url });
+  await db.connect();
+});
+afterAll(async () => {
+  await db.end();
+  await app.close();
+});
+
+const mailsFor = (w: Spawned, orderId: string) =>
+  w.lines.filter(
+    (l) =>
+      (l['mail'] as { subject?: string } | undefined)?.subject ===
+      `Order ${orderId.slice(0, 8)} confirmed`,
+  );
+
+describe('worker crash mid-job', () => {
+  test('a job cut off by SIGKILL is retried and completed once by the next worker', async () => {
+    const admin = await signInAdmin(app);
+    const product = (
+      await request(app.url)
+        .post('/api/v1/products')
+        .set(bearer(admin))
+        .send({
+          sku: `W-${randomUUID().slice(0, 8)}`,
+          name: 'Worker Test',
+          priceCents: 500,
+          currency: 'EUR',
+          stock: 3,
+          category: 'tests',
+        })
+    ).body.data;
+    const buyer = await register(app);
+    const order = (
+      await request(app.url)
+        .post('/api/v1/orders')
+        .set(bearer(buyer))
+        .set('Idempotency-Key', randomUUID())
+        .send({ items: [{ productId: product.id, quantity: 1 }] })
+    ).body.data;
+
+    // Hold the order's row: the first worker's job blocks in the middle, on its UPDATE.
+    await db.query('begin');
+    await db.query('select 1 from orders where id = $1 for update', [order.id]);
+    const first = startServer(workerEnv(), 'src/worker.ts');
+    let second: Spawned | undefined;
+    try {
+      const started = await first.waitFor('job started', 20_000);
+      const jobId = started['jobId'] as string;
+      await sleep(300);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      await db.query('rollback');
+      expect(mailsFor(first, order.id)).toHaveLength(0);
+      const [before] = (await db.query('select confirmed_at from orders where id = $1', [order.id]))
+        .rows;
+      expect(before.confirmed_at).toBeNull();
+
+      second = startServer(workerEnv(), 'src/worker.ts');
+      const deadline = Date.now() + 40_000;
+      while (!second.lines.some((l) => l['message'] === 'job completed' && l['jobId'] === jobId)) {
+        if (Date.now() > deadline) {
+          const { rows: state } = await db.query(
+            'select state, retry_count, start_after, started_on, expire_seconds from pgboss.job where id = $1',
+            [jobId],
+          );
+          throw new Error(`the second worker did not complete the job: ${JSON.stringify(state)}`);
+        }
+        await sleep(200);
+      }
+      const [after] = (await db.query('select confirmed_at from orders where id = $1', [order.id]))
+        .rows;
+      expect(after.confirmed_at).not.toBeNull();
+      expect(mailsFor(second, order.id)).toHaveLength(1);
+      const { rows } = await db.query('select state from pgboss.job where id = $1', [jobId]);
+      expect(rows[0]?.state).toBe('completed');
+      // Its retry counter shows the crash: it ran more than once, and completed once.
+      const retry = second.lines.find(
+        (l) => l['message'] === 'job started' && l['jobId'] === jobId,
+      );
+      expect(Number(retry?.['retryCount'])).toBeGreaterThanOrEqual(1);
+    } finally {
+      await db.query('rollback').catch(() => undefined);
+      first.child.kill('SIGKILL');
+      if (second) {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
+    }
+  }, 90_000);
+});
