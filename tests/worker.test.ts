@@ -111,3 +111,38 @@ describe('worker crash mid-job', () => {
     }
   }, 90_000);
 });
+
+describe('retries and the dead-letter queue', () => {
+  test('a job that keeps failing is retried, then moved to its dead-letter queue', async () => {
+    const failing = await startTestApp({
+      databaseUrl: app.config.db.url,
+      env: { WORKER_IN_PROCESS: 'true', JOB_RETRY_LIMIT: '1', QUEUE_MAINTENANCE_SECONDS: '1' },
+    });
+    try {
+      // A malformed job (no valid order id) fails its handler on every try.
+      const jobId = await failing.queue.send('order-confirmation', { orderId: 'not-a-uuid' });
+      const deadline = Date.now() + 30_000;
+      let dead: { state: string; retry_count: number }[] = [];
+      while (dead.length === 0 && Date.now() < deadline) {
+        await sleep(250);
+        dead = (
+          await db.query(
+            `select j.state, j.retry_count from pgboss.job j
+              where j.name = 'order-confirmation-dead' and j.data->>'orderId' = 'not-a-uuid'`,
+          )
+        ).rows;
+      }
+      expect(dead).toHaveLength(1);
+      const { rows } = await db.query('select state, retry_count from pgboss.job where id = $1', [
+        jobId,
+      ]);
+      expect(rows[0]).toEqual({ state: 'failed', retry_count: 1 });
+      const failures = failing.logs.filter(
+        (l) => l['message'] === 'job failed' && l['jobId'] === jobId,
+      );
+      expect(failures).toHaveLength(2);
+    } finally {
+      await failing.close();
+    }
+  }, 60_000);
+});

@@ -149,10 +149,10 @@ export async function startEmbeddedPostgres(
     persistent: !options.ephemeral,
     createPostgresUser: true,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => logger.debug('embedded postgres', { message: message.trim() }),
+    onLog: (message) => logger.debug('embedded postgres', { output: message.trim() }),
     onError: (error) =>
       logger.debug('embedded postgres', {
-        message: error instanceof Error ? error.message : String(error).trim(),
+        output: error instanceof Error ? error.message : String(error).trim(),
       }),
   });
 

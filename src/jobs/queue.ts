@@ -46,7 +46,7 @@ export async function startQueue(options: QueueOptions, logger: Logger): Promise
     // A new job wakes an idle worker at once instead of at its next poll.
     useListenNotify: true,
   });
-  boss.on('error', (error: Error) => logger.warn('queue error', { message: error.message }));
+  boss.on('error', (error: Error) => logger.warn('queue error', { error: error.message }));
   await boss.start();
   for (const name of Object.values(JOBS)) {
     const deadLetter = `${name}-dead`;
@@ -69,7 +69,13 @@ export async function startQueue(options: QueueOptions, logger: Logger): Promise
     send: (name, data, tx) => boss.send(name, data, tx ? { db: tx.queueDb } : undefined),
     work: async (name, handler) => {
       // One job per fetch (a failure fails only its own job), several fetching at once.
-      const options = { batchSize: 1, localConcurrency: 4, pollingIntervalSeconds: 1 };
+      // Retries and expired jobs send no NOTIFY: keep polling every second as well.
+      const options = {
+        batchSize: 1,
+        localConcurrency: 4,
+        pollingIntervalSeconds: 1,
+        notifyPollingIntervalSeconds: 1,
+      };
       await boss.work<object>(name, options, async ([job]) => {
         if (!job) return;
         const retryCount = (job as { retryCount?: number }).retryCount ?? 0;
@@ -86,7 +92,7 @@ export async function startQueue(options: QueueOptions, logger: Logger): Promise
               job: name,
               jobId: job.id,
               retryCount,
-              message: String(error),
+              error: String(error),
             });
             throw error;
           }

@@ -38,7 +38,7 @@ export function quota({ limiter, limit, key, logger }: QuotaOptions): RequestHan
         throw new RateLimitedError(error.msBeforeNext / 1000);
       }
       // The store failed: serve the request rather than turn an outage of Redis into ours.
-      logger.warn('quota store failed; request allowed', { message: String(error) });
+      logger.warn('quota store failed; request allowed', { error: String(error) });
     }
     next();
   };

@@ -14,6 +14,6 @@ export function createRedis(redis: NonNullable<Config['redis']>, logger: Logger)
     enableOfflineQueue: false,
     lazyConnect: true,
   });
-  client.on('error', (error: Error) => logger.warn('redis error', { message: error.message }));
+  client.on('error', (error: Error) => logger.warn('redis error', { error: error.message }));
   return client;
 }
