@@ -5,7 +5,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['generated/', 'dist/', 'node_modules/', '.data/', 'coverage/'] },
+  {
+    ignores: ['generated/', 'dist/', 'node_modules/', '.data/', 'coverage/', 'sdk/src/schema.d.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

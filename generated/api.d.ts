@@ -604,7 +604,7 @@ export interface components {
                  * @example 900
                  */
                 expiresIn: number;
-                /** @description Present only for non-browser clients (requests without `Sec-Fetch-*` headers). Browsers get it only as the HttpOnly cookie, out of reach of scripts. */
+                /** @description Present only for non-browser clients (requests without a `Sec-Fetch-Site` header). Browsers get it only as the HttpOnly cookie, out of reach of scripts. */
                 refreshToken?: components["schemas"]["RefreshToken"];
             };
         };

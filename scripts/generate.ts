@@ -2,7 +2,7 @@
 // document (YAML and JSON), the TypeScript types and the offline reference page.
 // Usage: node scripts/generate.ts [--out <dir>]   (default: generated/)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,10 @@ export async function generate(outDir: string): Promise<void> {
   // The programmatic API, because the CLI would read redocly.yaml and ask for its own keys there.
   const ast = await openapiTS(pathToFileURL(yamlOut), { rootTypes: true });
   const banner = '// Generated from openapi/ by `npm run generate`. Do not edit.\n\n';
-  writeFileSync(path.join(outDir, 'api.d.ts'), banner + astToString(ast));
+  const types = banner + astToString(ast);
+  writeFileSync(path.join(outDir, 'api.d.ts'), types);
+  // The SDK package ships the same types (it is published on its own, without generated/).
+  writeFileSync(path.join(outDir, 'sdk-schema.d.ts'), types);
   run('redocly', [
     'build-docs',
     yamlOut,
@@ -38,8 +41,17 @@ export async function generate(outDir: string): Promise<void> {
   ]);
 }
 
+/** Files outside generated/ that must equal one inside it. */
+export const COPIES = [
+  { from: 'sdk-schema.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') },
+];
+
 if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'generated' } } });
-  await generate(path.resolve(root, values.out));
+  const out = path.resolve(root, values.out);
+  await generate(out);
+  if (out === path.join(root, 'generated')) {
+    for (const copy of COPIES) copyFileSync(path.join(out, copy.from), copy.to);
+  }
   console.log(`generated/ written to ${values.out}`);
 }

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate } from './generate.ts';
+import { COPIES, generate } from './generate.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const generatedDir = path.join(root, 'generated');
@@ -27,15 +27,19 @@ async function staleFiles(): Promise<string[]> {
   try {
     await generate(fresh);
     const names = new Set([...readdirSync(fresh), ...readdirSync(generatedDir)]);
-    return [...names].filter((name) => {
+    const same = (a: string, b: string): boolean => {
       try {
-        return !readFileSync(path.join(fresh, name)).equals(
-          readFileSync(path.join(generatedDir, name)),
-        );
+        return readFileSync(a).equals(readFileSync(b));
       } catch {
-        return true; // present on one side only
+        return false; // present on one side only
       }
-    });
+    };
+    return [
+      ...[...names].filter((name) => !same(path.join(fresh, name), path.join(generatedDir, name))),
+      ...COPIES.filter((c) => !same(path.join(fresh, c.from), c.to)).map((c) =>
+        path.relative(root, c.to),
+      ),
+    ];
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }

@@ -79,7 +79,6 @@ describe('the sign-in journey', () => {
     const res = keep(
       await request(app.url)
         .post('/api/v1/auth/register')
-        .set('Sec-Fetch-Mode', 'cors')
         .set('Sec-Fetch-Site', 'same-origin')
         .send({ email: uniqueEmail(), password: STRONG_PASSWORD, name: 'Browser' }),
     );
@@ -90,7 +89,7 @@ describe('the sign-in journey', () => {
       await request(app.url)
         .post('/api/v1/auth/refresh')
         .set('Cookie', cookie)
-        .set('Sec-Fetch-Mode', 'cors'),
+        .set('Sec-Fetch-Site', 'same-origin'),
     );
     expect(rotated.status).toBe(200);
     expect(rotated.body.data).not.toHaveProperty('refreshToken');

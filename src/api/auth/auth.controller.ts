@@ -15,9 +15,12 @@ type SessionList = Schemas['SessionList'];
 export const REFRESH_COOKIE = 'refresh_token';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
-/** Browsers always send Sec-Fetch-* (scripts cannot forge or remove them); other clients don't. */
+/**
+ * Browsers send Sec-Fetch-Site on every request, and scripts can neither forge nor remove it.
+ * (Sec-Fetch-Mode alone is no sign: Node's own fetch sends it too.)
+ */
 function fromBrowser(req: Request): boolean {
-  return req.get('sec-fetch-mode') !== undefined || req.get('sec-fetch-site') !== undefined;
+  return req.get('sec-fetch-site') !== undefined;
 }
 
 export function createAuthController(service: AuthService, env: NodeEnv) {

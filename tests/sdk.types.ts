@@ -1,0 +1,33 @@
+// Type-level tests of the SDK, checked by `npm run typecheck` (not run by Jest): each line marked
+// as an expected error must be one, or the compiler fails the build ("unused directive").
+// (Excess properties such as a `role` on registration are not caught at compile time through
+// openapi-fetch's generic body type; the server refuses them with 400.)
+import { createApiClient } from '@contract-first-monolith/sdk';
+
+const api = createApiClient({ baseUrl: 'http://localhost:3000' });
+
+export async function wrongCallsDoNotCompile(): Promise<void> {
+  // @ts-expect-error register needs a name
+  await api.POST('/api/v1/auth/register', { body: { email: 'a@example.com', password: 'x' } });
+  // @ts-expect-error the email must be a string
+  await api.POST('/api/v1/auth/register', { body: { email: 42, password: 'x', name: 'A' } });
+  await api.POST('/api/v1/orders', {
+    params: { header: { 'Idempotency-Key': 'k-12345678' } },
+    // @ts-expect-error quantity is a number
+    body: { items: [{ productId: 'p', quantity: '2' }] },
+  });
+  // @ts-expect-error checkout needs an Idempotency-Key
+  await api.POST('/api/v1/orders', { body: { items: [] } });
+  // @ts-expect-error no such path
+  await api.GET('/api/v1/nothing');
+  // @ts-expect-error sort takes only the documented values
+  await api.GET('/api/v1/products', { params: { query: { sort: 'price' } } });
+}
+
+export async function rightCallsCompile(): Promise<number | undefined> {
+  const { data } = await api.GET('/api/v1/products', {
+    params: { query: { q: 'chair', sort: '-priceCents', limit: 20 } },
+  });
+  // Responses are typed too.
+  return data?.data[0]?.priceCents;
+}
