@@ -29,7 +29,15 @@ interface Change {
 function breaking(c: Change): boolean {
   const inResponse = c.path.includes('/responses/');
   const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-  if (c.kind === 'removed') return true;
+  if (c.kind === 'removed') {
+    // Gone: a path, an operation, a success response, or a field clients read. A documented
+    // error response that can no longer happen breaks nobody.
+    return (
+      /^#\/paths\/[^/]+(\/(get|post|put|patch|delete))?$/.test(c.path) ||
+      /\/responses\/2\d\d$/.test(c.path) ||
+      (inResponse && /\/properties\/[^/]+$/.test(c.path))
+    );
+  }
   if (c.property === 'key' && inResponse && c.base?.value !== c.revision?.value) return true;
   if (c.property === 'required') {
     const before = list(c.base?.value);

@@ -32,6 +32,8 @@ function withDatabase(url: string, database: string): string {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // A fresh record of which operations the tests exercise (tests/helpers/app.ts writes it).
+  rmSync(path.resolve('coverage', 'contract'), { recursive: true, force: true });
   const logger = createLogger({ level: 'warn' });
   const state: TestState = { adminUrl: '' };
   globalThis.__cfmTestState = state;

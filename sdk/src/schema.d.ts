@@ -2421,7 +2421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            400: components["responses"]["BadRequest"];
         };
     };
     getReadiness: {
@@ -2454,7 +2454,7 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            400: components["responses"]["BadRequest"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2491,7 +2491,7 @@ export interface operations {
                     };
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            400: components["responses"]["BadRequest"];
         };
     };
     getOpenApiYaml: {
@@ -2518,7 +2518,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            400: components["responses"]["BadRequest"];
         };
     };
     getDocs: {
@@ -2541,7 +2541,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            429: components["responses"]["TooManyRequests"];
+            400: components["responses"]["BadRequest"];
         };
     };
 }

@@ -1,6 +1,8 @@
 // Builds the real app with createApp() against a real database and serves it on a real
 // loopback port, exactly as server.ts does, minus the process-level signal handling.
-import type { Server } from 'node:http';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { createServices, type Services } from '../../src/api/index.ts';
@@ -14,6 +16,22 @@ import { createRedis } from '../../src/utils/redis.ts';
 import { registerJobHandlers } from '../../src/jobs/handlers.ts';
 import { startQueue, type Queue } from '../../src/jobs/queue.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+
+/**
+ * Notes every request and the status it got, for `npm run contract:coverage` (which operation
+ * and documented status some test exercised). One JSON line per response, per test worker.
+ */
+const COVERAGE_DIR = path.resolve('coverage', 'contract');
+function recordForContractCoverage(req: IncomingMessage, res: ServerResponse): void {
+  // Read now: Express rewrites req.url while it routes through mounted routers.
+  const { method } = req;
+  const url = (req.url ?? '').split('?')[0];
+  res.once('finish', () => {
+    mkdirSync(COVERAGE_DIR, { recursive: true });
+    const line = JSON.stringify({ method, path: url, status: res.statusCode });
+    appendFileSync(path.join(COVERAGE_DIR, `requests-${process.pid}.jsonl`), `${line}\n`);
+  });
+}
 
 export const TEST_JWT_SECRET = 'test-only-jwt-secret-0123456789abcdef';
 
@@ -69,9 +87,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const services = createServices({ config, logger, orm, redis, queue });
   if (config.jobs.inProcess) await registerJobHandlers(queue, orm, services);
   const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  const server: Server = createServer((req, res) => {
+    recordForContractCoverage(req, res);
+    app(req, res);
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

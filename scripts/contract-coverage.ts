@@ -1,0 +1,89 @@
+// Contract coverage: for every operation of the contract and every status it documents, whether
+// some test got that answer from the real server (recorded by tests/helpers/app.ts during
+// `npm test` into coverage/contract/). Prints what is missing and the share covered.
+//   npm run contract:coverage [-- --min 90]
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { min: { type: 'string', default: '0' } } });
+
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { operationId?: string; responses?: Record<string, unknown> }>
+  >;
+};
+const doc = JSON.parse(readFileSync(path.join(root, 'generated', 'openapi.json'), 'utf8')) as Doc;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+interface Operation {
+  id: string;
+  method: string;
+  template: string;
+  pattern: RegExp;
+  params: number;
+  statuses: Map<string, boolean>;
+}
+
+const operations: Operation[] = [];
+for (const [template, item] of Object.entries(doc.paths)) {
+  for (const method of METHODS) {
+    const op = item[method];
+    if (!op) continue;
+    const source = template
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\{[^}]+\\}|\{[^}]+\}/g, '[^/]+');
+    operations.push({
+      id: op.operationId ?? `${method} ${template}`,
+      method: method.toUpperCase(),
+      template,
+      pattern: new RegExp(`^${source}$`),
+      params: (template.match(/\{/g) ?? []).length,
+      statuses: new Map(Object.keys(op.responses ?? {}).map((s) => [s, false])),
+    });
+  }
+}
+// A static segment wins over a parameter (/users/me before /users/{id}).
+operations.sort((a, b) => a.params - b.params);
+
+const dir = path.join(root, 'coverage', 'contract');
+if (!existsSync(dir)) {
+  console.error('no recorded requests: run `npm test` first');
+  process.exit(1);
+}
+let requests = 0;
+for (const file of readdirSync(dir)) {
+  for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { method: string; path: string; status: number };
+    requests += 1;
+    const method = r.method === 'HEAD' ? 'GET' : r.method;
+    const op = operations.find((o) => o.method === method && o.pattern.test(r.path));
+    const key = String(r.status);
+    if (op?.statuses.has(key)) op.statuses.set(key, true);
+  }
+}
+
+let total = 0;
+let covered = 0;
+const missing: string[] = [];
+for (const op of [...operations].sort(
+  (a, b) => a.template.localeCompare(b.template) || a.method.localeCompare(b.method),
+)) {
+  for (const [status, hit] of op.statuses) {
+    total += 1;
+    if (hit) covered += 1;
+    else missing.push(`${op.method.padEnd(6)} ${op.template} ${status}`);
+  }
+}
+const share = total ? (100 * covered) / total : 100;
+console.log(
+  `contract coverage: ${covered}/${total} operation×status pairs (${share.toFixed(1)} %) from ${requests} recorded requests`,
+);
+if (missing.length) console.log(`not exercised by any test:\n  ${missing.join('\n  ')}`);
+if (share < Number(values.min)) {
+  console.error(`below the required ${values.min} %`);
+  process.exit(1);
+}

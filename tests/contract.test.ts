@@ -1,0 +1,154 @@
+// Rules that hold for every operation of the contract, checked by walking the bundled document
+// itself (so a new operation is covered the day it is added): every protected operation refuses
+// an anonymous caller with 401, every operation under /api is subject to the per-IP quota (429),
+// and every `{id}` refuses a malformed id with 400. Requests are built from the contract's own
+// examples, which therefore must be valid.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  example?: unknown;
+  schema?: { example?: unknown };
+}
+interface Operation {
+  operationId: string;
+  security?: Record<string, string[]>[];
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { example?: unknown }> };
+  responses: Record<string, unknown>;
+}
+interface Doc {
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, Operation | Parameter[]>>;
+  components: { parameters?: Record<string, Parameter> };
+}
+
+const doc = JSON.parse(readFileSync('generated/openapi.json', 'utf8')) as Doc;
+/** Shared parameters are `$ref`s into components.parameters in the bundle. */
+const resolve = (p: Parameter | { $ref: string }): Parameter =>
+  '$ref' in p ? (doc.components.parameters?.[p.$ref.split('/').pop() ?? ''] as Parameter) : p;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface Case {
+  method: (typeof METHODS)[number];
+  template: string;
+  op: Operation;
+  params: Parameter[];
+}
+const cases: Case[] = Object.entries(doc.paths).flatMap(([template, item]) =>
+  METHODS.flatMap((method) => {
+    const op = item[method] as Operation | undefined;
+    if (!op) return [];
+    return [
+      {
+        method,
+        template,
+        op,
+        params: [
+          ...((item['parameters'] as Parameter[] | undefined) ?? []),
+          ...(op.parameters ?? []),
+        ].map(resolve),
+      },
+    ];
+  }),
+);
+
+/** A request built from the contract's examples, with `overrides` for path parameters. */
+function send(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
+  let url = c.template;
+  for (const p of c.params.filter((p) => p.in === 'path')) {
+    url = url.replace(`{${p.name}}`, pathValues[p.name] ?? String(p.example ?? p.schema?.example));
+  }
+  let req = request(app.url)[c.method](url);
+  for (const p of c.params.filter((p) => p.in === 'header' && p.required))
+    req = req.set(p.name, String(p.example));
+  const body = c.op.requestBody?.content['application/json']?.example;
+  return body === undefined ? req : req.send(body as object);
+}
+
+const isProtected = (c: Case) => {
+  const security = c.op.security ?? doc.security ?? [];
+  return security.length > 0 && !security.some((s) => Object.keys(s).length === 0);
+};
+
+let app: TestApp;
+let admin: Signed;
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await signInAdmin(app);
+});
+afterAll(() => app.close());
+
+describe('every operation of the contract', () => {
+  const protectedCases = cases.filter(isProtected);
+  test('there are protected operations to check', () => {
+    expect(protectedCases.length).toBeGreaterThan(15);
+  });
+
+  test.each(protectedCases.map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const))(
+    '%s refuses an anonymous caller with 401',
+    async (_name, c) => {
+      expect(c.op.responses['401']).toBeDefined();
+      const res = await send(app, c);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(
+        expect.objectContaining({ status: 'error', code: 'UNAUTHENTICATED' }),
+      );
+    },
+  );
+
+  const withId = cases.filter((c) => c.template.includes('{id}'));
+  test.each(withId.map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const))(
+    '%s refuses a malformed id with 400',
+    async (_name, c) => {
+      const res = await send(app, c, { id: 'not-a-uuid' }).set(bearer(admin));
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: '/params/id' })]),
+      );
+    },
+  );
+
+  test.each(
+    withId
+      .filter((c) => c.op.responses['404'])
+      .map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const),
+  )('%s answers 404 for an id that does not exist', async (_name, c) => {
+    const res = await send(app, c, { id: '00000000-0000-4000-8000-000000000000' }).set(
+      bearer(admin),
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the per-IP quota covers every operation under /api', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp({
+      databaseUrl: app.config.db.url,
+      env: { API_RATE_LIMIT_PER_MINUTE: '1' },
+    });
+    await request(limited.url).get('/api/v1/products'); // spends the one request of the minute
+  });
+  afterAll(() => limited.close());
+
+  const apiCases = cases.filter((c) => c.template.startsWith('/api/'));
+  test.each(apiCases.map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const))(
+    '%s answers 429 with Retry-After once the quota is spent',
+    async (_name, c) => {
+      expect(c.op.responses['429']).toBeDefined();
+      const res = await send(limited, c).set(bearer(admin));
+      expect(res.status).toBe(429);
+      expect(res.body.code).toBe('RATE_LIMITED');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['ratelimit-remaining']).toBe('0');
+    },
+  );
+});
