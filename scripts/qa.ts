@@ -1,0 +1,115 @@
+// Runs the Arazzo workflows of openapi/workflows/ with `redocly respect`, against the Prism mock
+// or against a real server, so QA and frontends know the mock and the API agree.
+//   npm run qa:mock    starts `prism mock` on a free loopback port and runs the workflows on it
+//   npm run qa:live    runs them on QA_BASE_URL, or on a throw-away server of its own
+//                      (embedded PostgreSQL in a temporary directory, 50 seeded products)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const mode = process.argv[2];
+if (mode !== 'mock' && mode !== 'live') {
+  console.error('usage: node scripts/qa.ts mock|live');
+  process.exit(2);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const children: ChildProcess[] = [];
+let tmp: string | undefined;
+let code = 1;
+try {
+  let base = process.env.QA_BASE_URL;
+  if (mode === 'mock') {
+    const port = await freePort();
+    const prism = spawn(
+      bin('prism'),
+      ['mock', 'generated/openapi.yaml', '-h', '127.0.0.1', '-p', String(port), '-v', 'warn'],
+      {
+        cwd: root,
+        stdio: 'ignore',
+      },
+    );
+    children.push(prism);
+    base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/health`, prism);
+  } else if (!base) {
+    tmp = mkdtempSync(path.join(tmpdir(), 'cfm-qa-'));
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      EMBEDDED_PG_DIR: path.join(tmp, 'pg'),
+      EMBEDDED_PG_PORT: String(pgPort),
+    };
+    const server = spawn(process.execPath, ['src/server.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(server);
+    base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/health`, server);
+    if ((await run(process.execPath, ['scripts/db-seed.ts', '--count', '50'], env)) !== 0)
+      throw new Error('seeding failed');
+  }
+  console.log(`running the workflows against ${base}`);
+  const workflows = readdirSync(path.join(root, 'openapi', 'workflows'))
+    .filter((f) => f.endsWith('.arazzo.yaml'))
+    .map((f) => path.join('openapi', 'workflows', f));
+  code = await run(bin('redocly'), ['respect', ...workflows, '--server', `api=${base}`], {
+    ...process.env,
+    REDOCLY_TELEMETRY: 'off',
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+} finally {
+  for (const child of children) {
+    const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+process.exit(code);
