@@ -18,6 +18,7 @@ import {
 } from '../src/api/products/products.repository.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
+import { percentile, waitForHttp } from './lib/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,10 +42,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
       code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)),
     );
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 async function measure(
@@ -106,11 +103,7 @@ try {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i += 1) {
-    if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
-    if (i > 200) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHttp(`${base}/health`, server);
   const getJson = async (p: string) => {
     const res = await fetch(`${base}${p}`);
     if (!res.ok) throw new Error(`${p}: ${res.status}`);
@@ -208,10 +201,13 @@ try {
   console.log(`\ncursor walk, API latency per step by depth (ms):`);
   console.log('| pages | p50 | p95 |');
   console.log('|---|---:|---:|');
+  // The first, middle and last hundred steps of the walk (fewer when the walk is short).
+  const span = Math.max(1, Math.min(100, Math.floor(DEPTH / 3)));
+  const middle = Math.floor(DEPTH / 2);
   for (const [from, to] of [
-    [2, 100],
-    [2401, 2500],
-    [DEPTH - 99, DEPTH],
+    [2, 1 + span],
+    [middle - span + 1, middle],
+    [DEPTH - span + 1, DEPTH],
   ] as const) {
     const b = bucket(from, to);
     console.log(`| ${from}–${to} | ${fmt(b.p50)} | ${fmt(b.p95)} |`);

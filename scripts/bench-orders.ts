@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
+import { percentile, waitForHttp } from './lib/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -79,16 +80,8 @@ async function call(
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 try {
-  for (let i = 0; ; i += 1) {
-    if ((await fetch(`${base}/health`).catch(() => undefined))?.ok) break;
-    if (i > 300 || server.exitCode !== null) throw new Error('the API did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHttp(`${base}/health`, server);
   const admin = (
     await call('POST', '/api/v1/auth/login', { email: adminEmail, password: adminPassword })
   ).body.data;

@@ -26,10 +26,7 @@ export async function generate(outDir: string): Promise<void> {
   // The programmatic API, because the CLI would read redocly.yaml and ask for its own keys there.
   const ast = await openapiTS(pathToFileURL(yamlOut), { rootTypes: true });
   const banner = '// Generated from openapi/ by `npm run generate`. Do not edit.\n\n';
-  const types = banner + astToString(ast);
-  writeFileSync(path.join(outDir, 'api.d.ts'), types);
-  // The SDK package ships the same types (it is published on its own, without generated/).
-  writeFileSync(path.join(outDir, 'sdk-schema.d.ts'), types);
+  writeFileSync(path.join(outDir, 'api.d.ts'), banner + astToString(ast));
   run('redocly', [
     'build-docs',
     yamlOut,
@@ -41,10 +38,11 @@ export async function generate(outDir: string): Promise<void> {
   ]);
 }
 
-/** Files outside generated/ that must equal one inside it. */
-export const COPIES = [
-  { from: 'sdk-schema.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') },
-];
+/**
+ * Files outside generated/ that must equal one inside it: the SDK package ships the contract's
+ * types itself, since it is published without generated/.
+ */
+export const COPIES = [{ from: 'api.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') }];
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'generated' } } });

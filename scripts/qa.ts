@@ -5,9 +5,9 @@
 //                      (embedded PostgreSQL in a temporary directory, 50 seeded products)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForHttp } from './lib/process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
@@ -15,17 +15,6 @@ const mode = process.argv[2];
 if (mode !== 'mock' && mode !== 'live') {
   console.error('usage: node scripts/qa.ts mock|live');
   process.exit(2);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function run(
@@ -37,21 +26,6 @@ function run(
     const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
     child.once('exit', (code) => resolve(code ?? 1));
   });
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited`);
-    if (
-      await fetch(url).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 const children: ChildProcess[] = [];
@@ -71,7 +45,7 @@ try {
     );
     children.push(prism);
     base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/health`, prism);
+    await waitForHttp(`${base}/health`, prism);
   } else if (!base) {
     tmp = mkdtempSync(path.join(tmpdir(), 'cfm-qa-'));
     const [port, pgPort] = [await freePort(), await freePort()];
@@ -90,7 +64,7 @@ try {
     });
     children.push(server);
     base = `http://127.0.0.1:${port}`;
-    await waitFor(`${base}/health`, server);
+    await waitForHttp(`${base}/health`, server);
     if ((await run(process.execPath, ['scripts/db-seed.ts', '--count', '50'], env)) !== 0)
       throw new Error('seeding failed');
   }

@@ -3,6 +3,7 @@
 // same statement, and each shape of it is served by an index of products.model.ts.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
+import { likeContains } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -46,10 +47,6 @@ export interface ProductRow {
 }
 
 export class SkuTakenError extends Error {}
-
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** WHERE clause and parameters for the filters (positional $n, starting after `offset`). */
 function whereClause(filters: ListFilters, params: unknown[]): string {

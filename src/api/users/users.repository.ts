@@ -1,6 +1,7 @@
 // Data access for users. Deleted (anonymised) accounts are invisible to every lookup here.
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
+import { likeContains } from '../../db/sql.ts';
 import { User, type Role, type UserEntity } from './users.model.ts';
 
 export interface NewUser {
@@ -15,11 +16,6 @@ export interface UserListQuery {
   q?: string;
   page: number;
   limit: number;
-}
-
-/** Makes user input literal inside ILIKE: % and _ are wildcards, \ the escape. */
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function createUsersRepository(orm: Orm) {

@@ -1,0 +1,37 @@
+// Helpers the benchmark and QA scripts share: free loopback ports, waiting for a server to
+// answer, percentiles.
+import type { ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once `url` answers at all (any status); rejects if `child` exits or 30 s pass. */
+export async function waitForHttp(url: string, child?: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i += 1) {
+    if (child && child.exitCode !== null)
+      throw new Error(`${url}: the process exited (${child.exitCode})`);
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
+/** The p-th percentile of an ascending array (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
