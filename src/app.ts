@@ -10,6 +10,7 @@ import { usersModule } from './api/users/index.ts';
 import type { Config } from './config/config.ts';
 import type { Orm } from './db/orm.ts';
 import { accessLog } from './middleware/access-log.ts';
+import { httpMetrics } from './middleware/metrics.ts';
 import { authenticate } from './middleware/auth.ts';
 import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
@@ -21,6 +22,7 @@ import { corsPolicy, requireHttps, securityHeaders } from './middleware/security
 import type { Contract } from './utils/contract.ts';
 import type { Lifecycle } from './utils/lifecycle.ts';
 import type { Logger } from './utils/logger.ts';
+import { createMetrics } from './utils/metrics.ts';
 
 export interface AppDeps {
   config: Config;
@@ -38,8 +40,10 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.http.trustProxy);
   app.set('etag', false);
 
+  const metrics = createMetrics(orm);
   app.use(requestId());
   app.use(accessLog(logger));
+  app.use(httpMetrics(metrics));
   app.use((_req, res, next) => {
     if (lifecycle.draining) res.setHeader('Connection', 'close');
     next();
@@ -52,9 +56,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiValidator(contract, config.http.validateResponses));
   app.use(dbContext(orm));
 
-  app.use(systemModule(deps));
+  app.use(systemModule(deps, metrics));
 
-  const { quotas, limits } = { quotas: services.quotas, limits: config.limits };
+  const { quotas } = services;
+  const { limits } = config;
+  const limited = (limiter: string) => () => metrics.rateLimited.inc({ limiter });
   const guards = {
     authenticate: authenticate(services.auth),
     userQuota: quota({
@@ -62,17 +68,25 @@ export function createApp(deps: AppDeps): Express {
       limit: limits.userPerMinute,
       key: (req) => req.principal?.userId,
       logger,
+      onLimited: limited('user'),
     }),
     authQuota: quota({
       limiter: quotas.auth,
       limit: limits.authPerMinute,
       key: (req) => req.ip,
       logger,
+      onLimited: limited('auth-ip'),
     }),
   };
   app.use(
     '/api',
-    quota({ limiter: quotas.api, limit: limits.apiPerMinute, key: (req) => req.ip, logger }),
+    quota({
+      limiter: quotas.api,
+      limit: limits.apiPerMinute,
+      key: (req) => req.ip,
+      logger,
+      onLimited: limited('api-ip'),
+    }),
   );
   app.use('/api/v1/auth', authModule(services.auth, config.env, guards));
   app.use('/api/v1/users', usersModule(services.users, guards));
@@ -86,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
         limit: config.orders.checkoutPerMinute,
         key: (req) => req.principal?.userId,
         logger,
+        onLimited: limited('checkout'),
       }),
     }),
   );

@@ -96,6 +96,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).max(128).optional(),
 
+  METRICS_ENABLED: bool.default(true),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WORKER_IN_PROCESS: bool.optional(),
   JOB_RETRY_LIMIT: int(0, 100).default(5),
   JOB_TIMEOUT_SECONDS: int(1, 86_400).default(120),
@@ -151,6 +153,8 @@ export interface Config {
     admin: { email: string; password: string } | undefined;
   };
   mail: { transport: 'log' | 'disabled' };
+  /** GET /metrics: off, open (protect it at the network), or behind a bearer token. */
+  metrics: { enabled: boolean; token: string | undefined };
   jobs: {
     /** Also run the job handlers inside the API process (development convenience). */
     inProcess: boolean;
@@ -257,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           : undefined,
     },
     mail: { transport: e.MAIL_TRANSPORT ?? (production ? 'disabled' : 'log') },
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },
     jobs: {
       inProcess: e.WORKER_IN_PROCESS ?? e.NODE_ENV === 'development',
       retryLimit: e.JOB_RETRY_LIMIT,

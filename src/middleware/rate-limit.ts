@@ -23,9 +23,11 @@ export interface QuotaOptions {
   /** The key to count under; undefined skips the quota for this request. */
   key: (req: Request) => string | undefined;
   logger: Logger;
+  /** Called with each refusal (metrics). */
+  onLimited?: () => void;
 }
 
-export function quota({ limiter, limit, key, logger }: QuotaOptions): RequestHandler {
+export function quota({ limiter, limit, key, logger, onLimited }: QuotaOptions): RequestHandler {
   return async (req, res, next) => {
     const k = key(req);
     if (k === undefined) return next();
@@ -34,6 +36,7 @@ export function quota({ limiter, limit, key, logger }: QuotaOptions): RequestHan
       setHeaders(res, limit, result.remainingPoints, result.msBeforeNext);
     } catch (error) {
       if (isLimited(error)) {
+        onLimited?.();
         setHeaders(res, limit, 0, error.msBeforeNext);
         throw new RateLimitedError(error.msBeforeNext / 1000);
       }

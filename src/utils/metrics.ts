@@ -1,0 +1,61 @@
+// Prometheus metrics (GET /metrics): request latency by route template and status, event-loop
+// lag and the other Node defaults, the database pool, the job queue's backlog, and rate-limit
+// rejections. One registry per app, so several apps in one process (tests) do not collide.
+import client from 'prom-client';
+import type { Orm } from '../db/orm.ts';
+
+export interface Metrics {
+  registry: client.Registry;
+  httpDuration: client.Histogram<'method' | 'route' | 'status'>;
+  rateLimited: client.Counter<'limiter'>;
+}
+
+export function createMetrics(orm: Orm): Metrics {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+  const httpDuration = new client.Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP requests by method, route template of the contract, and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const rateLimited = new client.Counter({
+    name: 'rate_limit_rejections_total',
+    help: 'Requests refused with 429, by limiter',
+    labelNames: ['limiter'] as const,
+    registers: [registry],
+  });
+
+  new client.Gauge({
+    name: 'db_pool_connections',
+    help: 'PostgreSQL pool connections by state',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const pool = await orm.em.getConnection().getNativeClient();
+      this.set({ state: 'total' }, pool.totalCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
+  new client.Gauge({
+    name: 'job_queue_backlog',
+    help: 'Jobs waiting to run (created or retrying), by queue',
+    labelNames: ['queue'] as const,
+    registers: [registry],
+    async collect() {
+      const pool = await orm.em.getConnection().getNativeClient();
+      const { rows } = await pool
+        .query<{ name: string; n: number }>(
+          "select name, count(*)::int as n from pgboss.job where state in ('created', 'retry') group by name",
+        )
+        .catch(() => ({ rows: [] as { name: string; n: number }[] }));
+      this.reset();
+      for (const row of rows) this.set({ queue: row.name }, row.n);
+    },
+  });
+
+  return { registry, httpDuration, rateLimited };
+}
