@@ -46,13 +46,14 @@ interface Running {
   db: Database;
   redis: RedisClient | undefined;
   queue: Queue | undefined;
+  services: Services | undefined;
   lifecycle: Lifecycle;
   logger: Logger;
   config: Config;
 }
 
 async function shutdown(
-  { server, db, redis, queue, lifecycle, logger, config }: Running,
+  { server, db, redis, queue, services, lifecycle, logger, config }: Running,
   signal: string,
 ) {
   const { shutdownDelayMs, shutdownTimeoutMs } = config.lifecycle;
@@ -71,6 +72,7 @@ async function shutdown(
   clearTimeout(timer);
 
   await queue?.stop();
+  await services?.close();
   await redis?.quit().catch(() => redis.disconnect());
   await db.close();
   logger.info('shutdown complete');
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
 
   let address: AddressInfo;
   let queue: Queue | undefined;
+  let services: Services | undefined;
   try {
     await redis?.connect();
     queue = await startQueue(
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
       },
       logger,
     );
-    const services = createServices({ config, logger, orm: db.orm, redis, queue });
+    services = createServices({ config, logger, orm: db.orm, redis, queue });
     if (config.jobs.inProcess) await registerJobHandlers(queue, db.orm, services);
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
@@ -153,7 +156,7 @@ async function main(): Promise<void> {
     jobs: config.jobs.inProcess ? 'in this process' : 'npm run worker',
   });
 
-  const running: Running = { server, db, redis, queue, lifecycle, logger, config };
+  const running: Running = { server, db, redis, queue, services, lifecycle, logger, config };
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // Repeats are ignored: `npm start` forwards the terminal's Ctrl-C, so one press arrives

@@ -66,6 +66,36 @@ if (!available)
     expect(rows).toHaveLength(0);
   });
 
+  test('a logout on one instance kills the access token on the other within a second, despite its cache', async () => {
+    // A minute of cache on both: only the broadcast can make the other instance notice.
+    const cachedA = await startTestApp({
+      databaseUrl: a.config.db.url,
+      env: { REDIS_URL: redis.url, AUTH_STATE_CACHE_MS: '60000' },
+    });
+    const cachedB = await startTestApp({
+      databaseUrl: a.config.db.url,
+      env: { REDIS_URL: redis.url, AUTH_STATE_CACHE_MS: '60000' },
+    });
+    try {
+      const s = await register(cachedA);
+      expect((await request(cachedB.url).get('/api/v1/users/me').set(bearer(s))).status).toBe(200); // B caches it
+      expect((await request(cachedA.url).post('/api/v1/auth/logout').set(bearer(s))).status).toBe(
+        204,
+      );
+      const started = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - started < 1000) {
+        status = (await request(cachedB.url).get('/api/v1/users/me').set(bearer(s))).status;
+        if (status === 200) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      await cachedA.close();
+      await cachedB.close();
+    }
+  });
+
   test('while Redis is down requests are still served (counted per instance)', async () => {
     const s = await login(a, (await register(a)).email);
     await redis.stop();

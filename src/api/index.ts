@@ -6,6 +6,7 @@ import type { Logger } from '../utils/logger.ts';
 import { createMailer, type Mailer } from '../utils/mailer.ts';
 import { createLimiter, type LimiterStores } from '../utils/rate-limiter.ts';
 import type { RedisClient } from '../utils/redis.ts';
+import { createRevocationBus } from '../utils/revocations.ts';
 import type { Queue } from '../jobs/queue.ts';
 import { createAuditRepository } from './audit/audit.repository.ts';
 import { createAuditService } from './audit/audit.service.ts';
@@ -33,6 +34,7 @@ export function createServices(deps: ServiceDeps) {
   const stores: LimiterStores = { orm, redis: deps.redis };
   const audit = createAuditService(createAuditRepository(orm), logger);
   const mailer = deps.mailer ?? createMailer(config.mail.transport, logger);
+  const revocations = createRevocationBus(deps.redis, logger);
 
   const users = createUsersService({
     repository: createUsersRepository(orm),
@@ -55,6 +57,7 @@ export function createServices(deps: ServiceDeps) {
     audit,
     mailer,
     queue: deps.queue,
+    revocations,
     logger,
     limiters: {
       consecutiveFails: createLimiter(
@@ -84,6 +87,8 @@ export function createServices(deps: ServiceDeps) {
     auth,
     users,
     audit,
+    /** Closes what the services opened themselves (the revocation subscriber). */
+    close: () => revocations.close(),
     mailer,
     products,
     ordersRepository,

@@ -105,6 +105,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await queue.stop();
+      await services.close();
       redis?.disconnect();
       await orm.close(true);
       await database?.drop();

@@ -15,6 +15,7 @@ import {
 } from '../../utils/errors.ts';
 import type { Logger } from '../../utils/logger.ts';
 import type { Mailer } from '../../utils/mailer.ts';
+import type { RevocationBus } from '../../utils/revocations.ts';
 import { isLimited, type RateLimiterAbstract } from '../../utils/rate-limiter.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { UserEntity } from '../users/users.model.ts';
@@ -39,6 +40,7 @@ export interface AuthServiceDeps {
   audit: AuditService;
   mailer: Mailer;
   queue: Pick<Queue, 'send'>;
+  revocations: RevocationBus;
   limiters: LoginLimiters;
   logger: Logger;
 }
@@ -89,7 +91,23 @@ function createStateCache(ttlMs: number, maxEntries = 10_000) {
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { config, limits, repository, users, audit, mailer, queue, limiters, logger } = deps;
-  const cache = createStateCache(config.stateCacheMs);
+  const local = createStateCache(config.stateCacheMs);
+  // Every eviction goes through the bus, which delivers it to every instance, this one included.
+  void deps.revocations.subscribe((r) =>
+    'sessionId' in r ? local.evictSession(r.sessionId) : local.evictUser(r.userId),
+  );
+  const cache = {
+    get: (sessionId: string) => local.get(sessionId),
+    set: (sessionId: string, state: AuthState) => local.set(sessionId, state),
+    evictSession: (sessionId: string) => {
+      local.evictSession(sessionId);
+      deps.revocations.publish({ sessionId });
+    },
+    evictUser: (userId: string) => {
+      local.evictUser(userId);
+      deps.revocations.publish({ userId });
+    },
+  };
   const tokenSettings = {
     secret: config.jwtSecret,
     issuer: config.issuer,
