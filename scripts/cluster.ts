@@ -26,6 +26,7 @@ export interface Cluster {
   url: string;
   instances: Instance[];
   redisUrl: string;
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -167,7 +168,7 @@ ${instances.map((i) => `    server 127.0.0.1:${i.port} max_fails=1 fail_timeout=
     processes.push(nginx);
     const url = `http://127.0.0.1:${lbPort}`;
     await waitForHttp(`${url}/health`, nginx);
-    return { url, instances, redisUrl, stop };
+    return { url, instances, redisUrl, databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
