@@ -1,6 +1,7 @@
 // HTTP for orders: the Idempotency-Key header, replays, status codes.
 import type { RequestHandler } from 'express';
 import type { components, operations } from '../../../generated/api.d.ts';
+import { pageMeta } from '../../utils/pagination.ts';
 import { principalOf } from '../../utils/request-meta.ts';
 import type { OrdersService } from './orders.service.ts';
 
@@ -29,14 +30,7 @@ export function createOrdersController(service: OrdersService) {
     res.set('Cache-Control', 'no-store').json({
       status: 'success',
       data: items,
-      meta: {
-        pagination: {
-          page: query.page,
-          limit: query.limit,
-          total,
-          totalPages: Math.ceil(total / query.limit),
-        },
-      },
+      meta: { pagination: pageMeta(query.page, query.limit, total) },
     } satisfies Schemas['OrderList']);
   };
 

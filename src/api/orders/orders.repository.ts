@@ -1,6 +1,7 @@
 // Data access for orders and checkout idempotency keys: plain SQL, on the caller's transaction
 // (Tx) for writes that must be atomic with stock and jobs, on the pool for reads.
 import type { Orm } from '../../db/orm.ts';
+import { queryRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { OrderStatus } from './orders.model.ts';
 
@@ -56,10 +57,7 @@ function toOrder(r: Record<string, unknown>): OrderRow {
 }
 
 export function createOrdersRepository(orm: Orm) {
-  async function query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    const pool = await orm.em.getConnection().getNativeClient();
-    return (await pool.query(sql, params)).rows as Record<string, unknown>[];
-  }
+  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params);
 
   return {
     /**

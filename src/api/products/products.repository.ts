@@ -3,7 +3,7 @@
 // same statement, and each shape of it is served by an index of products.model.ts.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { likeContains } from '../../db/sql.ts';
+import { likeContains, queryRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -111,11 +111,7 @@ function toRow(r: Record<string, unknown>): ProductRow {
 export function createProductsRepository(orm: Orm) {
   const em = () => orm.em;
 
-  /** Runs $n-parameterised SQL on the ORM's pool (MikroORM's execute() speaks `?`). */
-  async function query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-    const pool = await em().getConnection().getNativeClient();
-    return (await pool.query(sql, params)).rows as Record<string, unknown>[];
-  }
+  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params);
 
   async function flushUnique(): Promise<void> {
     try {

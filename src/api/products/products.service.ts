@@ -13,6 +13,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../../utils/errors.ts';
+import { pageMeta } from '../../utils/pagination.ts';
 import type { ProductEntity } from './products.model.ts';
 import {
   SkuTakenError,
@@ -205,13 +206,7 @@ export function createProductsService(repository: ProductsRepository) {
       const total = await repository.count(filters);
       return {
         items: rows,
-        pagination: {
-          page,
-          limit: input.limit,
-          total,
-          totalPages: Math.ceil(total / input.limit),
-          nextCursor,
-        },
+        pagination: { ...pageMeta(page, input.limit, total), nextCursor },
       };
     },
 

@@ -1,6 +1,7 @@
 // HTTP for users: the caller's own account, and admin management.
 import type { RequestHandler } from 'express';
 import type { components, operations } from '../../../generated/api.d.ts';
+import { pageMeta } from '../../utils/pagination.ts';
 import { principalOf, requestMeta } from '../../utils/request-meta.ts';
 import { toPublicUser, type UsersService } from './users.service.ts';
 
@@ -28,14 +29,7 @@ export function createUsersController(service: UsersService) {
     res.set('Cache-Control', 'no-store').json({
       status: 'success',
       data: items.map(toPublicUser),
-      meta: {
-        pagination: {
-          page: query.page,
-          limit: query.limit,
-          total,
-          totalPages: Math.ceil(total / query.limit),
-        },
-      },
+      meta: { pagination: pageMeta(query.page, query.limit, total) },
     } satisfies Schemas['UserList']);
   };
 
