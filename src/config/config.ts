@@ -58,6 +58,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 
   DATABASE_URL: databaseUrl.optional(),
+  DATABASE_REPLICA_URLS: list.default([]),
   DB_POOL_MIN: int(0, 100).default(0),
   DB_POOL_MAX: int(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: int(100, 60_000).default(3000),
@@ -124,6 +125,8 @@ export interface Config {
   db: {
     /** Unset: the service starts the embedded PostgreSQL and points this at it. */
     url: string | undefined;
+    /** Streaming replicas for reads that tolerate lag (the public catalog). */
+    replicaUrls: string[];
     pool: { min: number; max: number; idleTimeoutMs: number };
     connectTimeoutMs: number;
     statementTimeoutMs: number;
@@ -209,6 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
   }
   if (e.DB_POOL_MIN > e.DB_POOL_MAX) problems.push('DB_POOL_MIN: must not exceed DB_POOL_MAX');
+  for (const url of e.DATABASE_REPLICA_URLS) {
+    if (!/^postgres(ql)?:\/\/.+/.test(url))
+      problems.push('DATABASE_REPLICA_URLS: every entry must be a postgres:// URL');
+  }
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined))
     problems.push('ADMIN_EMAIL, ADMIN_PASSWORD: set both or neither');
   if (problems.length > 0) throw new ConfigError(problems);
@@ -220,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     db: {
       url: e.DATABASE_URL,
+      replicaUrls: e.DATABASE_REPLICA_URLS,
       pool: { min: e.DB_POOL_MIN, max: e.DB_POOL_MAX, idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS },
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

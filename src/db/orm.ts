@@ -29,6 +29,10 @@ export async function createOrm(db: Config['db'], url: string, logger: Logger): 
     },
     // Owned by rate-limiter-flexible, created by the identity migration.
     schemaGenerator: { skipTables: ['rate_limits'] },
+    // Replicas serve only the reads that ask for them (connectionType 'read'); everything else,
+    // including read-your-writes paths, stays on the primary.
+    replicas: db.replicaUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+    preferReadReplicas: false,
     pool: { min: db.pool.min, max: db.pool.max, idleTimeoutMillis: db.pool.idleTimeoutMs },
     // Passed to the pg Pool: a dead database must fail fast rather than hang a request.
     driverOptions: {

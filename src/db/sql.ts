@@ -11,7 +11,9 @@ export async function queryRows(
   orm: Orm,
   sql: string,
   params: unknown[],
+  /** 'read' may use a replica (DATABASE_REPLICA_URLS): only for reads that tolerate lag. */
+  connection: 'read' | 'write' = 'write',
 ): Promise<Record<string, unknown>[]> {
-  const pool = await orm.em.getConnection().getNativeClient();
+  const pool = await orm.em.getConnection(connection).getNativeClient();
   return (await pool.query(sql, params)).rows as Record<string, unknown>[];
 }

@@ -19,7 +19,7 @@ export function createProductsController(service: ProductsService) {
   };
 
   const get: RequestHandler = async (req, res) => {
-    const product = await service.requireLive(String(req.params['id']));
+    const product = await service.getPublic(String(req.params['id']));
     const etag = etagOf(product);
     // Shared caches may keep it, but must ask again each time: stock changes.
     res.set({ ETag: etag, 'Cache-Control': 'public, no-cache' });

@@ -111,7 +111,8 @@ function toRow(r: Record<string, unknown>): ProductRow {
 export function createProductsRepository(orm: Orm) {
   const em = () => orm.em;
 
-  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params);
+  // The public catalog tolerates replication lag: its list queries may use a read replica.
+  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params, 'read');
 
   async function flushUnique(): Promise<void> {
     try {
@@ -135,8 +136,12 @@ export function createProductsRepository(orm: Orm) {
       return Number(row?.['total'] ?? 0);
     },
 
-    findLive(id: string): Promise<ProductEntity | null> {
-      return em().findOne(Product, { id, archivedAt: null });
+    /** `read`: a replica may answer (public reads); writes read from the primary. */
+    findLive(
+      id: string,
+      connectionType: 'read' | 'write' = 'write',
+    ): Promise<ProductEntity | null> {
+      return em().findOne(Product, { id, archivedAt: null }, { connectionType });
     },
 
     async create(

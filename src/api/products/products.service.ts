@@ -146,8 +146,11 @@ export interface PricedLine extends OrderLine {
 }
 
 export function createProductsService(repository: ProductsRepository) {
-  async function requireLive(id: string): Promise<ProductEntity> {
-    const product = await repository.findLive(id);
+  async function requireLive(
+    id: string,
+    connectionType: 'read' | 'write' = 'write',
+  ): Promise<ProductEntity> {
+    const product = await repository.findLive(id, connectionType);
     if (!product) throw new NotFoundError('No product has this id.');
     return product;
   }
@@ -164,7 +167,8 @@ export function createProductsService(repository: ProductsRepository) {
   }
 
   return {
-    requireLive,
+    /** A public read: may come from a replica, a moment behind the primary. */
+    getPublic: (id: string) => requireLive(id, 'read'),
 
     async list(input: ListInput): Promise<ListResult> {
       const filters: ListFilters = {
