@@ -1,4 +1,5 @@
 // Small helpers for hand-written SQL.
+import { isDatabaseUnavailable } from './errors.ts';
 import type { Orm } from './orm.ts';
 
 /** A `%text%` pattern for (I)LIKE in which the user's % and _ match themselves (\ escapes). */
@@ -14,6 +15,26 @@ export async function queryRows(
   /** 'read' may use a replica (DATABASE_REPLICA_URLS): only for reads that tolerate lag. */
   connection: 'read' | 'write' = 'write',
 ): Promise<Record<string, unknown>[]> {
-  const pool = await orm.em.getConnection(connection).getNativeClient();
-  return (await pool.query(sql, params)).rows as Record<string, unknown>[];
+  return fromReplicaOrPrimary(orm, connection, async (type) => {
+    const pool = await orm.em.getConnection(type).getNativeClient();
+    return (await pool.query(sql, params)).rows as Record<string, unknown>[];
+  });
+}
+
+/**
+ * Runs a read on a replica when asked to, and on the primary if the replica cannot be reached:
+ * a lost replica costs the primary some load, not the catalog its availability.
+ */
+export async function fromReplicaOrPrimary<T>(
+  orm: Orm,
+  connection: 'read' | 'write',
+  work: (type: 'read' | 'write') => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(connection);
+  } catch (error) {
+    if (connection === 'write' || !isDatabaseUnavailable(error)) throw error;
+    orm.config.getLogger().warn('replica', 'read replica unreachable; reading from the primary');
+    return work('write');
+  }
 }

@@ -3,7 +3,7 @@
 // same statement, and each shape of it is served by an index of products.model.ts.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { likeContains, queryRows } from '../../db/sql.ts';
+import { fromReplicaOrPrimary, likeContains, queryRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -141,7 +141,9 @@ export function createProductsRepository(orm: Orm) {
       id: string,
       connectionType: 'read' | 'write' = 'write',
     ): Promise<ProductEntity | null> {
-      return em().findOne(Product, { id, archivedAt: null }, { connectionType });
+      return fromReplicaOrPrimary(orm, connectionType, (type) =>
+        em().findOne(Product, { id, archivedAt: null }, { connectionType: type }),
+      );
     },
 
     async create(
