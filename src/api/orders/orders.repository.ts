@@ -1,18 +1,13 @@
 // Data access for orders and checkout idempotency keys: plain SQL, on the caller's transaction
 // (Tx) for writes that must be atomic with stock and jobs, on the pool for reads.
+import type { components } from '../../../generated/api.d.ts';
 import type { Orm } from '../../db/orm.ts';
 import { queryRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { OrderStatus } from './orders.model.ts';
 
-export interface OrderLineRow {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPriceCents: number;
-  lineTotalCents: number;
-}
+/** A stored order line has exactly the contract's shape. */
+export type OrderLineRow = components['schemas']['OrderItem'];
 
 export interface OrderRow {
   id: string;
