@@ -1,7 +1,8 @@
-# syntax=docker/dockerfile:1
 # Production image: compiled JavaScript on the official Node 24 image, production dependencies
 # only (no embedded PostgreSQL: production always has DATABASE_URL), running as a non-root user.
-# NODE_IMAGE may point at a locally built Node 24 base where no registry is reachable.
+# NODE_IMAGE may point at a locally built Node 24 base where no registry is reachable
+# (scripts/docker-verify.sh builds one). No `# syntax=` line: the built-in frontend suffices, and
+# BuildKit would otherwise fetch one from a registry.
 ARG NODE_IMAGE=node:24.21.0-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build

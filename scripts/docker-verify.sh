@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Proves the production container on a machine of this kind (Debian bookworm, root, no registry
+# but npm's and Debian's): installs Debian's Docker engine and tools if missing, then builds and
+# runs the image with scripts/docker-verify.ts. Exit code 0 only if every check passed.
+#   bash scripts/docker-verify.sh [--keep] [--max-app-mb 80]
+# Environment: DOCKER_VERIFY_DIR (engine data and cache, default /var/tmp/cfm-docker-verify),
+# DEBIAN_MIRROR (for debootstrap), DOCKER_VERIFY_NPM_VERSION (npm in the base image).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "docker-verify: needs root (it starts its own Docker engine and runs debootstrap)" >&2
+  exit 2
+fi
+
+missing=()
+command -v dockerd > /dev/null || missing+=(docker.io)
+[ -x /usr/bin/docker ] || missing+=(docker.io)
+command -v debootstrap > /dev/null || missing+=(debootstrap)
+command -v docker-compose > /dev/null || missing+=(docker-compose)
+command -v redis-server > /dev/null || missing+=(redis-server)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "docker-verify: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    $(printf '%s\n' "${missing[@]}" | sort -u) > /dev/null
+fi
+
+# The base image takes its Node binary from the pinned `node` devDependency.
+[ -x node_modules/node/bin/node ] || npm ci --no-audit --no-fund
+
+exec node_modules/.bin/node scripts/docker-verify.ts "$@"
