@@ -39,7 +39,7 @@ const BASE_IMAGE = `cfm-local/node:${NODE_VERSION}-bookworm-slim`;
 const IMAGE = 'contract-first-monolith:verify';
 const CA_BUNDLE = 'etc/ssl/certs/ca-certificates.crt';
 
-const logger = createLogger({ level: 'warn', service: 'docker-verify' });
+const logger = createLogger({ level: 'error', service: 'docker-verify' });
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +148,8 @@ async function stopEngine(engine: ChildProcess | undefined): Promise<void> {
   const gone = new Promise((r) => engine.once('exit', r));
   engine.kill('SIGTERM');
   await Promise.race([gone, new Promise((r) => setTimeout(r, 30_000))]);
+  // dockerd leaves its view of the host's network namespace mounted; nothing else remains.
+  await run('umount', [path.join(WORK_DIR, 'exec/netns/default')]);
 }
 
 // ---------------------------------------------------------------------------------------------
