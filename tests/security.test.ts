@@ -103,9 +103,12 @@ describe('production behind a TLS-terminating proxy', () => {
     expect(res.body).toEqual(expect.objectContaining({ status: 'error', code: 'FORBIDDEN' }));
   });
 
-  test('probes stay reachable over plain HTTP', async () => {
+  test('probes and the metrics scrape stay reachable over plain HTTP', async () => {
     expect((await request(prod.url).get('/health')).status).toBe(200);
     expect((await request(prod.url).get('/ready')).status).toBe(200);
+    const metrics = await request(prod.url).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('http_request_duration_seconds');
   });
 
   test('the client IP comes from X-Forwarded-For through one trusted hop', async () => {

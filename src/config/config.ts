@@ -114,6 +114,9 @@ const schema = z.object({
   USER_QUOTA_PER_MINUTE: int(1, 1_000_000).optional(),
 });
 
+/** Every environment variable the service reads (deployment manifests are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

@@ -52,8 +52,12 @@ export function corsPolicy(config: Config): RequestHandler {
   });
 }
 
-/** Probes talk to the instance directly over plain HTTP, so they stay reachable. */
-const PLAIN_HTTP_PATHS = new Set(['/health', '/ready']);
+/**
+ * Probes and metric scrapers talk to the instance directly over plain HTTP (the kubelet, a
+ * Prometheus scraping pod IPs), so these stay reachable. /metrics is guarded by METRICS_TOKEN
+ * or the network, not by the scheme.
+ */
+const PLAIN_HTTP_PATHS = new Set(['/health', '/ready', '/metrics']);
 
 /**
  * Behind a TLS-terminating proxy (with TRUST_PROXY set so that X-Forwarded-Proto is believed),
