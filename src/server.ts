@@ -137,7 +137,8 @@ async function main(): Promise<void> {
       logger,
     );
     services = createServices({ config, logger, orm: db.orm, redis, queue });
-    if (config.jobs.inProcess) await registerJobHandlers(queue, db.orm, services);
+    if (config.jobs.inProcess)
+      await registerJobHandlers(queue, db.orm, services, { retention: config.retention, logger });
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
     server.on('request', createApp({ config, logger, orm: db.orm, contract, lifecycle, services }));

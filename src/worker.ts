@@ -26,7 +26,10 @@ const queue = await startQueue(
   { url: db.url, jobs: config.jobs, connectTimeoutMs: config.db.connectTimeoutMs, supervise: true },
   logger,
 );
-await registerJobHandlers(queue, db.orm, createServices({ config, logger, orm: db.orm, queue }));
+await registerJobHandlers(queue, db.orm, createServices({ config, logger, orm: db.orm, queue }), {
+  retention: config.retention,
+  logger,
+});
 logger.info('worker ready', {
   retryLimit: config.jobs.retryLimit,
   timeoutSeconds: config.jobs.timeoutSeconds,

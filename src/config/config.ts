@@ -104,6 +104,8 @@ const schema = z.object({
   JOB_TIMEOUT_SECONDS: int(1, 86_400).default(120),
   QUEUE_MAINTENANCE_SECONDS: int(1, 3600).default(30),
   IDEMPOTENCY_TTL_HOURS: int(1, 720).default(24),
+  AUDIT_RETENTION_DAYS: int(1, 3650).default(365),
+  RETENTION_CRON: z.string().trim().min(9).max(100).default('17 * * * *'),
   CHECKOUT_PER_MINUTE: int(1, 1_000_000).optional(),
 
   LOGIN_MAX_CONSECUTIVE_FAILS: int(1, 100).default(5),
@@ -168,6 +170,8 @@ export interface Config {
     timeoutSeconds: number;
     maintenanceSeconds: number;
   };
+  /** The purge of what has expired (src/jobs/retention.ts), run by the worker on a schedule. */
+  retention: { cron: string; auditDays: number };
   orders: { idempotencyTtlHours: number; checkoutPerMinute: number };
   limits: {
     loginMaxConsecutiveFails: number;
@@ -279,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       timeoutSeconds: e.JOB_TIMEOUT_SECONDS,
       maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
     },
+    retention: { cron: e.RETENTION_CRON, auditDays: e.AUDIT_RETENTION_DAYS },
     orders: {
       idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
       checkoutPerMinute: e.CHECKOUT_PER_MINUTE ?? (production ? 10 : 10_000),

@@ -22,6 +22,29 @@ export async function queryRows(
 }
 
 /**
+ * Deletes the rows of `table` that match `where` ($1… are `params`), in batches of `batchSize`,
+ * each batch its own short statement: a large purge never holds its locks for long, and a purge
+ * cut off halfway has still removed whole batches. Returns how many rows went.
+ */
+export async function deleteInBatches(
+  orm: Orm,
+  table: string,
+  where: string,
+  params: unknown[],
+  batchSize = 5000,
+): Promise<number> {
+  const pool = await orm.em.getConnection('write').getNativeClient();
+  const limit = `$${params.length + 1}`;
+  const sql = `delete from "${table}" where ctid in (select ctid from "${table}" where ${where} limit ${limit})`;
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool.query(sql, [...params, batchSize]);
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < batchSize) return total;
+  }
+}
+
+/**
  * Runs a read on a replica when asked to, and on the primary if the replica cannot be reached:
  * a lost replica costs the primary some load, not the catalog its availability.
  */

@@ -4,8 +4,11 @@ import { RequestContext } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Services } from '../api/index.ts';
 import { orderConfirmationJob } from '../api/orders/orders.jobs.ts';
+import type { Config } from '../config/config.ts';
 import type { Orm } from '../db/orm.ts';
+import type { Logger } from '../utils/logger.ts';
 import { JOBS, type Queue } from './queue.ts';
+import { retentionJob } from './retention.ts';
 
 const resetData = z.object({ userId: z.uuid(), requestId: z.string().optional() });
 
@@ -13,6 +16,7 @@ export async function registerJobHandlers(
   queue: Queue,
   orm: Orm,
   services: Services,
+  options: { retention: Config['retention']; logger: Logger },
 ): Promise<void> {
   await queue.work(
     JOBS.orderConfirmation,
@@ -27,4 +31,10 @@ export async function registerJobHandlers(
     const { userId } = resetData.parse(data);
     await RequestContext.create(orm.em, () => services.auth.deliverPasswordReset(userId));
   });
+  await queue.work(
+    JOBS.retentionPurge,
+    retentionJob({ orm, services, auditDays: options.retention.auditDays, logger: options.logger }),
+  );
+  // An upsert: every worker writes the same row, and the cron pass sends one job per tick.
+  await queue.boss.schedule(JOBS.retentionPurge, options.retention.cron, {}, { tz: 'UTC' });
 }

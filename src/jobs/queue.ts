@@ -10,6 +10,7 @@ import { runWithRequestContext } from '../utils/request-context.ts';
 export const JOBS = {
   orderConfirmation: 'order-confirmation',
   passwordResetMail: 'password-reset-mail',
+  retentionPurge: 'retention-purge',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -27,7 +28,10 @@ export interface QueueOptions {
   url: string;
   jobs: Config['jobs'];
   connectTimeoutMs: number;
-  /** Run pg-boss's maintenance (expiring stuck jobs, retries, archiving) in this process. */
+  /**
+   * This process runs jobs: it also runs pg-boss's maintenance (expiring stuck jobs, retries,
+   * archiving) and its cron pass, which sends scheduled jobs once per tick across processes.
+   */
   supervise: boolean;
 }
 
@@ -42,7 +46,7 @@ export async function startQueue(options: QueueOptions, logger: Logger): Promise
     superviseIntervalSeconds: options.jobs.maintenanceSeconds,
     // Expired (stuck) jobs are failed and retried by the monitor pass: same cadence.
     monitorIntervalSeconds: options.jobs.maintenanceSeconds,
-    schedule: false,
+    schedule: options.supervise,
     // A new job wakes an idle worker at once instead of at its next poll.
     useListenNotify: true,
   });

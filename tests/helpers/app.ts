@@ -85,7 +85,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger,
   );
   const services = createServices({ config, logger, orm, redis, queue });
-  if (config.jobs.inProcess) await registerJobHandlers(queue, orm, services);
+  if (config.jobs.inProcess)
+    await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
   const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);

@@ -27,7 +27,12 @@ export type AuditEventName = (typeof AUDIT_EVENTS)[number];
 export const AuditEvent = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_events',
-  indexes: [{ properties: ['userId', 'createdAt'] }, { properties: ['event', 'createdAt'] }],
+  indexes: [
+    { properties: ['userId', 'createdAt'] },
+    { properties: ['event', 'createdAt'] },
+    // The retention purge deletes by age.
+    { properties: ['createdAt'] },
+  ],
   properties: {
     id: p
       .uuid()

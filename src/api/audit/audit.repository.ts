@@ -1,5 +1,6 @@
 // Data access for the audit log.
 import type { Orm } from '../../db/orm.ts';
+import { deleteInBatches } from '../../db/sql.ts';
 import { AuditEvent, type AuditEventName } from './audit.model.ts';
 
 export interface NewAuditEvent {
@@ -28,6 +29,10 @@ export function createAuditRepository(orm: Orm) {
     },
     async flush(): Promise<void> {
       await orm.em.flush();
+    },
+    /** Deletes the events recorded before `cutoff`; returns how many. */
+    purgeBefore(cutoff: Date): Promise<number> {
+      return deleteInBatches(orm, 'audit_events', 'created_at < $1', [cutoff]);
     },
   };
 }

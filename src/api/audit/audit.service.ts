@@ -40,6 +40,10 @@ export function createAuditService(repository: AuditRepository, logger: Logger) 
       stage(record, meta);
       await repository.flush();
     },
+    /** Deletes events older than `days` days (AUDIT_RETENTION_DAYS); returns how many. */
+    purgeOlderThan(days: number, now = new Date()): Promise<number> {
+      return repository.purgeBefore(new Date(now.getTime() - days * 86_400_000));
+    },
   };
 }
 

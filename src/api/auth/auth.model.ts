@@ -15,8 +15,8 @@ export const Session = defineEntity({
     user: () => p.manyToOne(User).ref().deleteRule('cascade').index(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime().onCreate(() => new Date()),
-    /** Absolute end of the session: refreshing never extends it. */
-    expiresAt: p.datetime(),
+    /** Absolute end of the session: refreshing never extends it. Indexed for the purge. */
+    expiresAt: p.datetime().index(),
     revokedAt: p.datetime().nullable(),
     revokeReason: p.string().length(32).nullable(),
     ip: p.string().length(64).nullable(),
@@ -51,7 +51,7 @@ export const PasswordResetToken = defineEntity({
     user: () => p.manyToOne(User).ref().deleteRule('cascade').index(),
     tokenHash: p.string().length(64).unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
-    expiresAt: p.datetime(),
+    expiresAt: p.datetime().index(),
     usedAt: p.datetime().nullable(),
   },
 });

@@ -1,6 +1,7 @@
 // Data access for sessions, refresh tokens and reset tokens. State changes that race (using a
 // refresh token, revoking) are single conditional UPDATEs, so the database decides who wins.
 import type { Orm } from '../../db/orm.ts';
+import { deleteInBatches } from '../../db/sql.ts';
 import { User } from '../users/users.model.ts';
 import {
   PasswordResetToken,
@@ -160,6 +161,15 @@ export function createAuthRepository(orm: Orm) {
 
     async flush(): Promise<void> {
       await em().flush();
+    },
+
+    /** Deletes sessions (their refresh tokens go with them) and reset tokens expired before `cutoff`. */
+    async purgeExpired(cutoff: Date): Promise<{ sessions: number; resetTokens: number }> {
+      const expired = 'expires_at < $1';
+      return {
+        sessions: await deleteInBatches(orm, 'sessions', expired, [cutoff]),
+        resetTokens: await deleteInBatches(orm, 'password_reset_tokens', expired, [cutoff]),
+      };
     },
   };
 }

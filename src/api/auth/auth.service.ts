@@ -431,6 +431,14 @@ export function createAuthService(deps: AuthServiceDeps) {
       logger.info('admin account created', { userId: user.id });
       return { created: true, user };
     },
+
+    /**
+     * Forgets sessions and reset tokens a day after they expired, when nothing can use them any
+     * more (a replayed refresh token of a forgotten session is simply unknown: 401).
+     */
+    purgeExpired(now = new Date()) {
+      return repository.purgeExpired(new Date(now.getTime() - 86_400_000));
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // (Tx) for writes that must be atomic with stock and jobs, on the pool for reads.
 import type { components } from '../../../generated/api.d.ts';
 import type { Orm } from '../../db/orm.ts';
-import { queryRows } from '../../db/sql.ts';
+import { deleteInBatches, queryRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import type { OrderStatus } from './orders.model.ts';
 
@@ -165,6 +165,11 @@ export function createOrdersRepository(orm: Orm) {
         [id],
       );
       return row ? { userId: row['user_id'] as string } : undefined;
+    },
+
+    /** Deletes the idempotency keys that expired before `cutoff`; returns how many. */
+    purgeExpiredKeys(cutoff: Date): Promise<number> {
+      return deleteInBatches(orm, 'idempotency_keys', 'expires_at < $1', [cutoff]);
     },
   };
 }

@@ -166,6 +166,11 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       });
       return this.get(principal, id);
     },
+
+    /** Forgets idempotency keys past IDEMPOTENCY_TTL_HOURS: a retry that late is a new order. */
+    purgeExpiredKeys(now = new Date()): Promise<number> {
+      return repository.purgeExpiredKeys(now);
+    },
   };
 }
 
