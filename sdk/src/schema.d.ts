@@ -542,7 +542,7 @@ export interface paths {
         };
         /**
          * Prometheus metrics
-         * @description Prometheus text format: `http_request_duration_seconds` by method, route template and status; Node's defaults (event-loop lag, memory, GC); `db_pool_connections`; `job_queue_backlog` by queue; `rate_limit_rejections_total` by limiter. `METRICS_ENABLED=false` turns it off (404). With `METRICS_TOKEN` set it needs `Authorization: Bearer <token>` (401 otherwise); without a token it is open, so restrict it at the network (e.g. scrape inside the cluster only).
+         * @description Prometheus text format: `http_request_duration_seconds` by method, route template and status; Node's defaults (event-loop lag, memory, GC); `db_pool_connections`; `job_queue_backlog` by queue; `rate_limit_rejections_total` by limiter; with read replicas, `db_replica_lag_seconds` by replica and `db_replica_reads_enabled`. It is served over plain HTTP in production too, like the probes. `METRICS_ENABLED=false` turns it off (404). With `METRICS_TOKEN` set it needs `Authorization: Bearer <token>` (401 otherwise); without a token it is open, so restrict it at the network (e.g. scrape inside the cluster only).
          */
         get: operations["getMetrics"];
         put?: never;

@@ -59,6 +59,8 @@ const schema = z.object({
 
   DATABASE_URL: databaseUrl.optional(),
   DATABASE_REPLICA_URLS: list.default([]),
+  DATABASE_REPLICA_MAX_LAG_MS: int(100, 3_600_000).default(5000),
+  DATABASE_REPLICA_CHECK_MS: int(100, 60_000).default(1000),
   DB_POOL_MIN: int(0, 100).default(0),
   DB_POOL_MAX: int(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: int(100, 60_000).default(3000),
@@ -132,6 +134,9 @@ export interface Config {
     url: string | undefined;
     /** Streaming replicas for reads that tolerate lag (the public catalog). */
     replicaUrls: string[];
+    /** Replica reads go to the primary while a replica lags more than this (src/db/replicas.ts). */
+    replicaMaxLagMs: number;
+    replicaCheckMs: number;
     pool: { min: number; max: number; idleTimeoutMs: number };
     connectTimeoutMs: number;
     statementTimeoutMs: number;
@@ -235,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     db: {
       url: e.DATABASE_URL,
       replicaUrls: e.DATABASE_REPLICA_URLS,
+      replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
+      replicaCheckMs: e.DATABASE_REPLICA_CHECK_MS,
       pool: { min: e.DB_POOL_MIN, max: e.DB_POOL_MAX, idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS },
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,

@@ -7,12 +7,17 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../utils/logger.ts';
 import { entities } from './entities.ts';
+import { startReplicaMonitor } from './replicas.ts';
 
 export type Orm = MikroORM;
 
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 
 export async function createOrm(db: Config['db'], url: string, logger: Logger): Promise<Orm> {
+  const replicas = db.replicaUrls.map((replicaUrl, i) => ({
+    name: `replica-${i + 1}`,
+    url: replicaUrl,
+  }));
   const orm = await MikroORM.init({
     clientUrl: url,
     entities,
@@ -31,7 +36,7 @@ export async function createOrm(db: Config['db'], url: string, logger: Logger): 
     schemaGenerator: { skipTables: ['rate_limits'] },
     // Replicas serve only the reads that ask for them (connectionType 'read'); everything else,
     // including read-your-writes paths, stays on the primary.
-    replicas: db.replicaUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+    replicas: replicas.map(({ name, url }) => ({ name, clientUrl: url })),
     preferReadReplicas: false,
     pool: { min: db.pool.min, max: db.pool.max, idleTimeoutMillis: db.pool.idleTimeoutMs },
     // Passed to the pg Pool: a dead database must fail fast rather than hang a request.
@@ -48,5 +53,21 @@ export async function createOrm(db: Config['db'], url: string, logger: Logger): 
   });
   // Creates the pool (no query yet), so health checks report on the database, not on laziness.
   await orm.connect();
+  if (replicas.length > 0) {
+    const monitor = startReplicaMonitor({
+      orm,
+      replicas,
+      maxLagMs: db.replicaMaxLagMs,
+      intervalMs: db.replicaCheckMs,
+      connectTimeoutMs: db.connectTimeoutMs,
+      logger,
+    });
+    // The lag monitor lives as long as the ORM: closing one stops the other.
+    const close = orm.close.bind(orm);
+    orm.close = async (force?: boolean) => {
+      await monitor.stop();
+      await close(force);
+    };
+  }
   return orm;
 }

@@ -1,6 +1,7 @@
 // Small helpers for hand-written SQL.
 import { isDatabaseUnavailable } from './errors.ts';
 import type { Orm } from './orm.ts';
+import { replicaMonitorOf } from './replicas.ts';
 
 /** A `%text%` pattern for (I)LIKE in which the user's % and _ match themselves (\ escapes). */
 export function likeContains(text: string): string {
@@ -45,14 +46,17 @@ export async function deleteInBatches(
 }
 
 /**
- * Runs a read on a replica when asked to, and on the primary if the replica cannot be reached:
- * a lost replica costs the primary some load, not the catalog its availability.
+ * Runs a read on a replica when asked to, and on the primary if the replicas lag beyond
+ * DATABASE_REPLICA_MAX_LAG_MS or cannot be reached: a lost or late replica costs the primary
+ * some load, not the catalog its availability or its freshness.
  */
 export async function fromReplicaOrPrimary<T>(
   orm: Orm,
-  connection: 'read' | 'write',
+  requested: 'read' | 'write',
   work: (type: 'read' | 'write') => Promise<T>,
 ): Promise<T> {
+  const late = requested === 'read' && replicaMonitorOf(orm)?.readsAllowed() === false;
+  const connection = late ? 'write' : requested;
   try {
     return await work(connection);
   } catch (error) {

@@ -3,6 +3,7 @@
 // rejections. One registry per app, so several apps in one process (tests) do not collide.
 import client from 'prom-client';
 import type { Orm } from '../db/orm.ts';
+import { replicaMonitorOf } from '../db/replicas.ts';
 
 export interface Metrics {
   registry: client.Registry;
@@ -56,6 +57,30 @@ export function createMetrics(orm: Orm): Metrics {
       for (const row of rows) this.set({ queue: row.name }, row.n);
     },
   });
+
+  const replicas = replicaMonitorOf(orm);
+  if (replicas) {
+    new client.Gauge({
+      name: 'db_replica_lag_seconds',
+      help: 'How far each read replica is behind the primary (+Inf: beyond measure; absent: unknown)',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const { name, lagMs } of replicas.status()) {
+          if (lagMs !== undefined) this.set({ replica: name }, lagMs / 1000);
+        }
+      },
+    });
+    new client.Gauge({
+      name: 'db_replica_reads_enabled',
+      help: '1 while replica reads go to the replicas, 0 while they go to the primary',
+      registers: [registry],
+      collect() {
+        this.set(replicas.readsAllowed() ? 1 : 0);
+      },
+    });
+  }
 
   return { registry, httpDuration, rateLimited };
 }
