@@ -1,8 +1,48 @@
 // Validates every request against the bundled contract (and, when configured, every JSON
 // response): the contract, not hand-written checks, decides what the API accepts.
+import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
+
+type PathToRegexp = (path: string, options?: object) => { regexp: RegExp; keys: unknown[] };
+const MEMOIZED = Symbol.for('contract-first-monolith.pathToRegexp.memoized');
+const MAX_CACHED_PATTERNS = 2000;
+
+/**
+ * express-openapi-validator 5.6.2 finds a request's operation by compiling, on every request,
+ * the path-to-regexp matcher of every route it scans (upstream: cdimascio/express-openapi-
+ * validator#1217, open). Measured here it was a third of all memory allocated under load. The
+ * matcher depends only on the pattern and the options, and its RegExp has no `g`/`y` flag (no
+ * state between exec calls), so the validator's copy of path-to-regexp answers from a cache.
+ * Bounded, in case anything else compiles patterns made from input. Remove once upstream caches.
+ */
+export function memoizeValidatorPathToRegexp(): void {
+  const requireFromValidator = createRequire(
+    createRequire(import.meta.url).resolve('express-openapi-validator'),
+  );
+  const mod = requireFromValidator('path-to-regexp') as {
+    pathToRegexp: PathToRegexp & { [MEMOIZED]?: true };
+  };
+  if (mod.pathToRegexp[MEMOIZED]) return;
+  const compile = mod.pathToRegexp;
+  const cache = new Map<string, ReturnType<PathToRegexp>>();
+  const memoized = Object.assign(
+    (path: string, options?: object) => {
+      if (typeof path !== 'string') return compile(path, options);
+      const key = `${path}\u0000${JSON.stringify(options ?? {})}`;
+      let hit = cache.get(key);
+      if (!hit) {
+        hit = compile(path, options);
+        if (hit.regexp.global || hit.regexp.sticky) return hit;
+        if (cache.size < MAX_CACHED_PATTERNS) cache.set(key, hit);
+      }
+      return hit;
+    },
+    { [MEMOIZED]: true as const },
+  );
+  mod.pathToRegexp = memoized;
+}
 
 /**
  * Express 5 makes req.query a getter that re-parses the URL on every read, so the validator's
@@ -45,6 +85,7 @@ function restoreHead(): RequestHandler {
 }
 
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
+  memoizeValidatorPathToRegexp();
   return [
     writableQuery(),
     headAsGet(),
