@@ -474,7 +474,8 @@ async function main(): Promise<void> {
 
     const apiName = `cfm-verify-api-${suffix}`;
     const workerName = `cfm-verify-worker-${suffix}`;
-    await docker('run', '--detach', '--name', apiName, ...hardening, IMAGE);
+    // The API with the memory limit of docker/k8s/api-deployment.yaml.
+    await docker('run', '--detach', '--name', apiName, '--memory', '512m', ...hardening, IMAGE);
     containers.push(apiName);
     // The worker serves no HTTP, so the image's HEALTHCHECK is off for it (as in the compose file).
     await docker(
@@ -505,6 +506,30 @@ async function main(): Promise<void> {
       () => 0,
     );
     check('GET /ready', ready === 200, String(ready));
+    const metrics = await fetch(`${api.url}/metrics`).then(
+      async (r) =>
+        r.status === 200 && (await r.text()).includes('http_request_duration_seconds')
+          ? 200
+          : r.status,
+      () => 0,
+    );
+    check('GET /metrics over plain HTTP', metrics === 200, String(metrics));
+    // Node inside sees the container's limit, and the image's NODE_OPTIONS widen the nursery.
+    const heap = JSON.parse(
+      await docker(
+        'exec',
+        apiName,
+        'node',
+        '-e',
+        'console.log(JSON.stringify({ limit: process.constrainedMemory(), heap: require("v8").getHeapStatistics().heap_size_limit }))',
+      ),
+    ) as { limit: number; heap: number };
+    const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    check(
+      'Node sees the 512m limit; NODE_OPTIONS apply',
+      mib(heap.limit) === 512 && mib(heap.heap) > 259,
+      `constrained ${mib(heap.limit)} MiB, V8 heap limit ${mib(heap.heap)} MiB`,
+    );
     const uid = await docker('exec', apiName, 'id', '-u');
     check('process uid inside the container', uid !== '0', uid);
     const write = await dockerRun('exec', apiName, 'sh', '-c', 'touch /app/dist/x');
