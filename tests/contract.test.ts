@@ -59,8 +59,8 @@ const cases: Case[] = Object.entries(doc.paths).flatMap(([template, item]) =>
   }),
 );
 
-/** A request built from the contract's examples, with `overrides` for path parameters. */
-function send(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
+/** A request built from the contract's examples (no body yet), with path values overridden. */
+function build(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
   let url = c.template;
   for (const p of c.params.filter((p) => p.in === 'path')) {
     url = url.replace(`{${p.name}}`, pathValues[p.name] ?? String(p.example ?? p.schema?.example));
@@ -68,9 +68,18 @@ function send(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
   let req = request(app.url)[c.method](url);
   for (const p of c.params.filter((p) => p.in === 'header' && p.required))
     req = req.set(p.name, String(p.example));
+  return req;
+}
+
+/** The same, with the contract's example body. */
+function send(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
+  const req = build(app, c, pathValues);
   const body = c.op.requestBody?.content['application/json']?.example;
   return body === undefined ? req : req.send(body as object);
 }
+
+const named = (list: Case[]) =>
+  list.map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const);
 
 const isProtected = (c: Case) => {
   const security = c.op.security ?? doc.security ?? [];
@@ -125,6 +134,44 @@ describe('every operation of the contract', () => {
     );
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('every operation closes its inputs', () => {
+  test.each(named(cases))('%s refuses an unknown query parameter with 400', async (_name, c) => {
+    expect(c.op.responses['400']).toBeDefined();
+    const res = await send(app, c).query({ unexpectedParam: '1' }).set(bearer(admin));
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual(
+      expect.objectContaining({ status: 'error', code: 'VALIDATION_ERROR' }),
+    );
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: '/query/unexpectedParam' })]),
+    );
+  });
+
+  const withBody = cases.filter((c) => c.op.requestBody);
+  test('there are operations with a body to check', () => {
+    expect(withBody.length).toBeGreaterThan(10);
+  });
+
+  test.each(named(withBody))('%s answers 415 to a body that is not JSON', async (_name, c) => {
+    expect(c.op.responses['415']).toBeDefined();
+    const res = await build(app, c)
+      .set(bearer(admin))
+      .set('Content-Type', 'text/plain')
+      .send('not json');
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test.each(named(withBody))('%s answers 413 to a body over 100 KB', async (_name, c) => {
+    expect(c.op.responses['413']).toBeDefined();
+    const res = await build(app, c)
+      .set(bearer(admin))
+      .send({ padding: 'x'.repeat(110_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
 

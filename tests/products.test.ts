@@ -86,6 +86,20 @@ describe('admin writes', () => {
     expect(res.body.code).toBe('SKU_TAKEN');
   });
 
+  test("renaming a product's SKU to one another product has is 409, and changes nothing", async () => {
+    const created = await api().post('/api/v1/products').set(bearer(admin)).send(product(902));
+    expect(created.status).toBe(201);
+    const id = created.body.data.id as string;
+    const res = await api()
+      .patch(`/api/v1/products/${id}`)
+      .set(bearer(admin))
+      .send({ sku: product(1).sku, stock: 77 });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SKU_TAKEN');
+    const after = await api().get(`/api/v1/products/${id}`);
+    expect(after.body.data).toEqual(expect.objectContaining({ sku: product(902).sku, stock: 902 }));
+  });
+
   test.each([
     ['a negative price', { priceCents: -1 }],
     ['a fractional price', { priceCents: 10.5 }],

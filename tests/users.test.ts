@@ -153,6 +153,16 @@ describe('admin user management (RBAC)', () => {
     ).toBe(0);
   });
 
+  test('an admin reads one user by id, without secrets', async () => {
+    const someone = await register(app);
+    const res = await api().get(`/api/v1/users/${someone.id}`).set(bearer(admin));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual(
+      expect.objectContaining({ id: someone.id, email: someone.email, role: 'customer' }),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/password|\$2b\$/i);
+  });
+
   test('limit above 100 and unknown filters are 400', async () => {
     expect((await api().get('/api/v1/users?limit=101').set(bearer(admin))).status).toBe(400);
     expect((await api().get('/api/v1/users?role=root').set(bearer(admin))).status).toBe(400);
