@@ -20,10 +20,11 @@ command -v debootstrap > /dev/null || missing+=(debootstrap)
 command -v docker-compose > /dev/null || missing+=(docker-compose)
 command -v redis-server > /dev/null || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "docker-verify: installing ${missing[*]}"
+  packages=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+  echo "docker-verify: installing ${packages}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    $(printf '%s\n' "${missing[@]}" | sort -u) > /dev/null
+  # shellcheck disable=SC2086 # one word per package
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${packages} > /dev/null
 fi
 
 # The base image takes its Node binary from the pinned `node` devDependency.
