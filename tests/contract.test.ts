@@ -3,83 +3,11 @@
 // an anonymous caller with 401, every operation under /api is subject to the per-IP quota (429),
 // and every `{id}` refuses a malformed id with 400. Requests are built from the contract's own
 // examples, which therefore must be valid.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './helpers/app.ts';
+import { build, cases, doc, named, send, type Case } from './helpers/contract-cases.ts';
 import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
-
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  example?: unknown;
-  schema?: { example?: unknown };
-}
-interface Operation {
-  operationId: string;
-  security?: Record<string, string[]>[];
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { example?: unknown }> };
-  responses: Record<string, unknown>;
-}
-interface Doc {
-  security?: Record<string, string[]>[];
-  paths: Record<string, Record<string, Operation | Parameter[]>>;
-  components: { parameters?: Record<string, Parameter> };
-}
-
-const doc = JSON.parse(readFileSync('generated/openapi.json', 'utf8')) as Doc;
-/** Shared parameters are `$ref`s into components.parameters in the bundle. */
-const resolve = (p: Parameter | { $ref: string }): Parameter =>
-  '$ref' in p ? (doc.components.parameters?.[p.$ref.split('/').pop() ?? ''] as Parameter) : p;
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-interface Case {
-  method: (typeof METHODS)[number];
-  template: string;
-  op: Operation;
-  params: Parameter[];
-}
-const cases: Case[] = Object.entries(doc.paths).flatMap(([template, item]) =>
-  METHODS.flatMap((method) => {
-    const op = item[method] as Operation | undefined;
-    if (!op) return [];
-    return [
-      {
-        method,
-        template,
-        op,
-        params: [
-          ...((item['parameters'] as Parameter[] | undefined) ?? []),
-          ...(op.parameters ?? []),
-        ].map(resolve),
-      },
-    ];
-  }),
-);
-
-/** A request built from the contract's examples (no body yet), with path values overridden. */
-function build(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
-  let url = c.template;
-  for (const p of c.params.filter((p) => p.in === 'path')) {
-    url = url.replace(`{${p.name}}`, pathValues[p.name] ?? String(p.example ?? p.schema?.example));
-  }
-  let req = request(app.url)[c.method](url);
-  for (const p of c.params.filter((p) => p.in === 'header' && p.required))
-    req = req.set(p.name, String(p.example));
-  return req;
-}
-
-/** The same, with the contract's example body. */
-function send(app: TestApp, c: Case, pathValues: Record<string, string> = {}) {
-  const req = build(app, c, pathValues);
-  const body = c.op.requestBody?.content['application/json']?.example;
-  return body === undefined ? req : req.send(body as object);
-}
-
-const named = (list: Case[]) =>
-  list.map((c) => [`${c.method.toUpperCase()} ${c.template}`, c] as const);
 
 const isProtected = (c: Case) => {
   const security = c.op.security ?? doc.security ?? [];

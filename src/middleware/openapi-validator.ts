@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
+import { ValidationError, type ErrorDetail } from '../utils/errors.ts';
 
 type PathToRegexp = (path: string, options?: object) => { regexp: RegExp; keys: unknown[] };
 const MEMOIZED = Symbol.for('contract-first-monolith.pathToRegexp.memoized');
@@ -84,6 +85,50 @@ function restoreHead(): RequestHandler {
   };
 }
 
+/** The first value no operation can take: a non-finite number, or a string with a NUL. */
+function unstorable(value: unknown, pointer: string, depth = 0): ErrorDetail | undefined {
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return { path: pointer, message: 'must be a finite number' };
+  if (typeof value === 'string' && value.includes('\u0000'))
+    return { path: pointer, message: 'must not contain NUL characters' };
+  if (depth > 64 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = unstorable(inner, `${pointer}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Two kinds of input pass the contract but no operation can take. Ajv coerces "Infinity" and
+ * "1e999" to Infinity and then checks minimum and maximum only on finite numbers (JSON's 1e999
+ * parses to Infinity too), so an infinite page or price would reach SQL; and PostgreSQL cannot
+ * store a NUL character in text. Both are refused here, in the validator's envelope.
+ */
+function storableInputOnly(): RequestHandler {
+  return (req, _res, next) => {
+    const found = unstorable(req.query, '/query') ?? unstorable(req.body, '/body');
+    next(found ? new ValidationError(undefined, [found]) : undefined);
+  };
+}
+
+/**
+ * Express answers 304 to any GET whose If-None-Match matches (`*` matches everything), but only
+ * the operations whose contract lists 304 support conditional requests. Elsewhere the
+ * conditional headers are dropped, so the answer is one the contract documents.
+ */
+function conditionalOnlyWhereDocumented(): RequestHandler {
+  return (req, _res, next) => {
+    const operation = (req as { openapi?: { schema?: { responses?: Record<string, unknown> } } })
+      .openapi?.schema;
+    if (!operation?.responses?.['304']) {
+      delete req.headers['if-none-match'];
+      delete req.headers['if-modified-since'];
+    }
+    next();
+  };
+}
+
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
   memoizeValidatorPathToRegexp();
   return [
@@ -101,6 +146,8 @@ export function openApiValidator(contract: Contract, validateResponses: boolean)
       ajvFormats: { mode: 'full' },
       $refParser: { mode: 'bundle' },
     }),
+    storableInputOnly(),
+    conditionalOnlyWhereDocumented(),
     restoreHead(),
   ];
 }
