@@ -71,8 +71,23 @@ const NASTY_TEXT = [
 
 interface Mutation {
   describe: string;
+  /** A replacement for the `{id}` in the path (already URL-encoded where it needs to be). */
+  id?: string;
   apply(req: request.Test): request.Test;
 }
+
+const NASTY_IDS = [
+  '%00',
+  '..%2F..%2Fetc',
+  'x'.repeat(2000),
+  '%F0%9F%98%80',
+  '3F1C2A4E-6B7D-4E8F-9A0B-1C2D3E4F5A6B',
+  '3f1c2a4e6b7d4e8f9a0b1c2d3e4f5a6b',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-1fff-8fff-ffffffffffff',
+  '%20',
+  '1',
+];
 
 function mutations(c: Case, random: () => number): Mutation {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -84,6 +99,7 @@ function mutations(c: Case, random: () => number): Mutation {
     'query',
     'query-array',
     'header',
+    ...(c.template.includes('{id}') ? ['id'] : []),
   ];
   const kind = pick(kinds);
   const base = { ...(example ?? {}) };
@@ -131,6 +147,10 @@ function mutations(c: Case, random: () => number): Mutation {
         apply: (req) =>
           sendBody(req.query(`${encodeURIComponent(name)}=1&${encodeURIComponent(name)}=2`)),
       };
+    }
+    case 'id': {
+      const id = pick(NASTY_IDS);
+      return { describe: `{id} = ${id.slice(0, 40)}`, id, apply: sendBody };
     }
     default: {
       const header = pick(['Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id']);
@@ -189,7 +209,7 @@ describe('fuzzing every operation from its example', () => {
       const documented = new Set(Object.keys(c.op.responses));
       for (let run = 0; run < RUNS; run += 1) {
         const mutation = mutations(c, random);
-        const id = ids[c.template];
+        const id = mutation.id ?? ids[c.template];
         const req = mutation.apply(build(app, c, id ? { id } : {}).set(bearer(admin)));
         const res = await req;
         const where = `${c.method.toUpperCase()} ${c.template} run ${run} (seed ${SEED}): ${mutation.describe}`;
