@@ -1,6 +1,7 @@
 // Configuration is parsed once, with a message naming every bad or missing variable.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, loadConfig } from '../src/config/config.ts';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config/config.ts';
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -109,5 +110,21 @@ describe('configuration', () => {
     expect(
       loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins,
     ).toEqual(['https://a.example', 'https://b.example']);
+  });
+});
+
+describe('the documentation of the configuration', () => {
+  test('every variable the service reads has a row in the README configuration table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('## Folder map'),
+    );
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    const documented = new Set(
+      rows.flatMap((row) => [...row.split('|')[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])),
+    );
+    expect(CONFIG_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
+    expect(CONFIG_VARIABLES.length).toBeGreaterThan(40);
   });
 });
