@@ -213,7 +213,6 @@ describe('fuzzing every operation from its example', () => {
         const req = mutation.apply(build(app, c, id ? { id } : {}).set(bearer(admin)));
         const res = await req;
         const where = `${c.method.toUpperCase()} ${c.template} run ${run} (seed ${SEED}): ${mutation.describe}`;
-        expect({ where, status: res.status }).toEqual({ where, status: expect.any(Number) });
         expect({ where, below500: res.status < 500 }).toEqual({ where, below500: true });
         expect({ where, documented: documented.has(String(res.status)) }).toEqual({
           where,
