@@ -478,13 +478,19 @@ async function main(): Promise<void> {
     // The API with the memory limit of docker/k8s/api-deployment.yaml.
     await docker('run', '--detach', '--name', apiName, '--memory', '512m', ...hardening, IMAGE);
     containers.push(apiName);
-    // The worker serves no HTTP, so the image's HEALTHCHECK is off for it (as in the compose file).
+    // The worker's probes listen on WORKER_HEALTH_PORT; its health command is the compose file's.
+    const workerPort = await freePort();
     await docker(
       'run',
       '--detach',
       '--name',
       workerName,
-      '--no-healthcheck',
+      '--env',
+      `WORKER_HEALTH_PORT=${workerPort}`,
+      '--health-cmd',
+      `node -e "fetch('http://127.0.0.1:${workerPort}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"`,
+      '--health-interval',
+      '2s',
       ...hardening,
       IMAGE,
       'node',
@@ -544,6 +550,16 @@ async function main(): Promise<void> {
       return status === 'healthy' ? status : undefined;
     }).catch(async () => docker('inspect', '--format', '{{.State.Health.Status}}', apiName));
     check('Dockerfile HEALTHCHECK', healthStatus === 'healthy', healthStatus);
+    const workerReady = await fetch(`http://127.0.0.1:${workerPort}/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    check('worker /ready', workerReady === 200, String(workerReady));
+    const workerHealth = await until('worker healthy', 30, async () => {
+      const status = await docker('inspect', '--format', '{{.State.Health.Status}}', workerName);
+      return status === 'healthy' ? status : undefined;
+    }).catch(async () => docker('inspect', '--format', '{{.State.Health.Status}}', workerName));
+    check('worker health command', workerHealth === 'healthy', workerHealth);
 
     // docker stop sends SIGTERM and waits 30 s before SIGKILL; a clean stop is exit 0 well before.
     for (const name of [apiName, workerName]) {

@@ -4,10 +4,14 @@
 // (bounded), then close; a job cut off by a crash is retried after JOB_TIMEOUT_SECONDS.
 import { existsSync } from 'node:fs';
 import { createServices } from './api/index.ts';
+import { createSystemRepository } from './api/system/system.repository.ts';
+import { createSystemService } from './api/system/system.service.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/database.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
+import { startProbeServer } from './jobs/probes.ts';
 import { startQueue } from './jobs/queue.ts';
+import { createLifecycle } from './utils/lifecycle.ts';
 import { createLogger } from './utils/logger.ts';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -30,9 +34,24 @@ await registerJobHandlers(queue, db.orm, createServices({ config, logger, orm: d
   retention: config.retention,
   logger,
 });
+const lifecycle = createLifecycle();
+const probes =
+  config.jobs.healthPort === undefined
+    ? undefined
+    : await startProbeServer(
+        createSystemService({
+          repository: createSystemRepository(db.orm),
+          lifecycle,
+          logger,
+          readyCheckTimeoutMs: config.lifecycle.readyCheckTimeoutMs,
+        }),
+        config.host,
+        config.jobs.healthPort,
+      );
 logger.info('worker ready', {
   retryLimit: config.jobs.retryLimit,
   timeoutSeconds: config.jobs.timeoutSeconds,
+  probePort: probes?.port,
 });
 
 let stopping = false;
@@ -40,9 +59,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    lifecycle.startDraining(); // /ready answers 503 from now on
     logger.info('worker stopping', { signal });
     queue
       .stop()
+      .then(() => probes?.close())
       .then(() => db.close())
       .then(
         () => logger.info('worker stopped'),

@@ -70,9 +70,13 @@ describe('Kubernetes manifests', () => {
     expect(() => new Deployment(broken).validate()).toThrow(/replicas/);
   });
 
-  test('ConfigMap and Secret pass only variables the service reads, and it accepts them', () => {
+  test('ConfigMap, Secret and containers pass only variables the service reads, and it accepts them', () => {
     const env = { ...configMap.data, ...secretExample.stringData } as Record<string, string>;
     expect(Object.keys(env).filter((k) => !CONFIG_VARIABLES.includes(k))).toEqual([]);
+    const direct = workloads.flatMap(({ pod }) =>
+      pod.containers.flatMap((c) => (c.env ?? []).map((e) => e.name)),
+    );
+    expect(direct.filter((k) => !CONFIG_VARIABLES.includes(k))).toEqual([]);
     const config = loadConfig(env);
     expect(config.env).toBe('production');
     expect(config.jobs.inProcess).toBe(false);
@@ -111,6 +115,17 @@ describe('Kubernetes manifests', () => {
     expect(api.readinessProbe?.httpGet?.path).toBe('/ready');
     expect(api.ports).toEqual([{ name: 'http', containerPort: Number(configMap.data.PORT) }]);
     expect(byKind('Service', 'api').spec.ports[0].targetPort).toBe('http');
+  });
+
+  test("the worker's probes use the port WORKER_HEALTH_PORT opens, on the routes it answers", () => {
+    const worker = byKind('Deployment', 'worker').spec.template.spec.containers[0] as IContainer;
+    const port = Number(worker.env?.find((e) => e.name === 'WORKER_HEALTH_PORT')?.value);
+    expect(worker.ports).toEqual([{ name: 'probes', containerPort: port }]);
+    expect(loadConfig({ WORKER_HEALTH_PORT: String(port) }).jobs.healthPort).toBe(port);
+    for (const probe of [worker.startupProbe, worker.livenessProbe, worker.readinessProbe]) {
+      expect(probe?.httpGet?.port).toBe('probes');
+      expect(['/health', '/ready']).toContain(probe?.httpGet?.path);
+    }
   });
 
   test('the API drains within its grace period', () => {
@@ -179,7 +194,8 @@ describe('compose files', () => {
       );
     }
     expect(worker.command).toEqual(['node', 'dist/src/worker.js']);
-    expect(worker.healthcheck).toEqual({ disable: true });
+    expect(worker.environment.WORKER_HEALTH_PORT).toBe('3001');
+    expect(JSON.stringify(worker.healthcheck.test)).toContain('127.0.0.1:3001/health');
     expect(api.depends_on.migrate.condition).toBe('service_completed_successfully');
   });
 });

@@ -146,3 +146,52 @@ describe('retries and the dead-letter queue', () => {
     }
   }, 60_000);
 });
+
+describe('worker probes', () => {
+  test('/health and /ready answer on WORKER_HEALTH_PORT; /ready turns 503 while it stops', async () => {
+    const worker = startServer({ ...workerEnv(), WORKER_HEALTH_PORT: '0' }, 'src/worker.ts');
+    try {
+      const ready = await worker.waitFor('worker ready');
+      const base = `http://127.0.0.1:${String(ready['probePort'])}`;
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({
+        status: 'success',
+        data: expect.objectContaining({ status: 'ok' }),
+      });
+      const readiness = await fetch(`${base}/ready`);
+      expect(readiness.status).toBe(200);
+      expect(((await readiness.json()) as { data: unknown }).data).toEqual({
+        status: 'ready',
+        checks: { database: 'up' },
+      });
+      expect((await fetch(`${base}/anything`)).status).toBe(404);
+      const post = await fetch(`${base}/health`, { method: 'POST' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+
+      // Stopping: readiness goes first (a running job may still be finishing), then the exit.
+      worker.child.kill('SIGTERM');
+      await worker.waitFor('worker stopping');
+      const draining = await fetch(`${base}/ready`).then(
+        (r) => r.status,
+        () => 'closed',
+      );
+      expect([503, 'closed']).toContain(draining);
+      expect(await worker.exited).toBe(0);
+    } finally {
+      if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  test('without WORKER_HEALTH_PORT the worker listens on nothing', async () => {
+    const worker = startServer(workerEnv(), 'src/worker.ts');
+    try {
+      const ready = await worker.waitFor('worker ready');
+      expect(ready['probePort']).toBeUndefined();
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+    }
+  }, 30_000);
+});

@@ -102,6 +102,7 @@ const schema = z.object({
   METRICS_ENABLED: bool.default(true),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WORKER_IN_PROCESS: bool.optional(),
+  WORKER_HEALTH_PORT: int(0, 65535).optional(),
   JOB_RETRY_LIMIT: int(0, 100).default(5),
   JOB_TIMEOUT_SECONDS: int(1, 86_400).default(120),
   QUEUE_MAINTENANCE_SECONDS: int(1, 3600).default(30),
@@ -171,6 +172,8 @@ export interface Config {
   jobs: {
     /** Also run the job handlers inside the API process (development convenience). */
     inProcess: boolean;
+    /** The worker's /health and /ready listen here (on HOST) when set; 0 picks a free port. */
+    healthPort: number | undefined;
     retryLimit: number;
     timeoutSeconds: number;
     maintenanceSeconds: number;
@@ -286,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN },
     jobs: {
       inProcess: e.WORKER_IN_PROCESS ?? e.NODE_ENV === 'development',
+      healthPort: e.WORKER_HEALTH_PORT,
       retryLimit: e.JOB_RETRY_LIMIT,
       timeoutSeconds: e.JOB_TIMEOUT_SECONDS,
       maintenanceSeconds: e.QUEUE_MAINTENANCE_SECONDS,
