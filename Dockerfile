@@ -24,8 +24,8 @@ RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
 
 FROM ${NODE_IMAGE} AS runtime
 # In a memory-limited container Node sizes V8's young generation from the limit; at 512 MiB
-# that small nursery cost a third of the throughput. 16 MB semi-spaces win it back for about
-# 35 MiB more peak RSS (docs/BENCHMARKS.md, "Memory"). Override NODE_OPTIONS to change it.
+# that small nursery cost a third of the throughput or more. 16 MB semi-spaces win it back for
+# about 30 MiB more peak RSS (docs/BENCHMARKS.md, "Memory"). Override NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

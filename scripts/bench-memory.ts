@@ -20,6 +20,7 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, waitForHttp } from './lib/process.ts';
@@ -29,6 +30,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '8' },
     connections: { type: 'string', default: '20' },
+    'worker-jobs': { type: 'string', default: '2000' },
+    'worker-limit': { type: 'string', default: '384' },
     cases: {
       type: 'string',
       default: '0;512;512:--max-semi-space-size=16;384:--max-semi-space-size=16',
@@ -37,6 +40,8 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
+const WORKER_JOBS = Number(values['worker-jobs']);
+const WORKER_LIMIT = Number(values['worker-limit']);
 const CASES = values.cases.split(';').map((spec) => {
   const [limit, ...options] = spec.split(':');
   return { limit: Number(limit), nodeOptions: options.join(':').trim() };
@@ -149,6 +154,7 @@ const env: NodeJS.ProcessEnv = {
   AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
 };
 const rows: string[] = [];
+let workerRow: string | undefined;
 try {
   await new Promise<void>((resolve, reject) =>
     spawn(process.execPath, ['scripts/db.ts', 'migrate'], { cwd: root, env, stdio: 'ignore' }).once(
@@ -172,6 +178,7 @@ try {
     };
     const heapLimit = await heapLimitMiB(cgroup, caseEnv);
     const api = spawnIn(cgroup, [process.execPath, 'src/server.ts'], caseEnv);
+    api.stdout?.resume();
     const base = `http://127.0.0.1:${port}`;
     try {
       await waitForHttp(`${base}/health`, api);
@@ -202,6 +209,7 @@ try {
       cgroup?.remove();
     }
   }
+  if (WORKER_JOBS > 0) workerRow = await workerPhase();
 } finally {
   await database.stop();
   rmSync(tmp, { recursive: true, force: true });
@@ -215,6 +223,115 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
+if (workerRow) {
+  console.log(`\nThe worker draining ${WORKER_JOBS} order confirmations (image NODE_OPTIONS)\n`);
+  console.log('| memory limit | jobs | seconds | jobs/s | peak RSS MiB | OOM kills |');
+  console.log('|---|---|---|---|---|---|');
+  console.log(workerRow);
+}
+
+/**
+ * Queues WORKER_JOBS order confirmations through the API (real checkouts), stops the API, then
+ * lets one worker drain them inside a WORKER_LIMIT cgroup with the image's NODE_OPTIONS.
+ */
+async function workerPhase(): Promise<string> {
+  const port = await freePort();
+  const apiEnv = { ...env, PORT: String(port), CHECKOUT_PER_MINUTE: '1000000' };
+  const api = spawnIn(undefined, [process.execPath, 'src/server.ts'], apiEnv);
+  api.stdout?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  const json = { 'content-type': 'application/json' };
+  try {
+    await waitForHttp(`${base}/health`, api);
+    const adminToken = await token(base, admin);
+    const product = await fetch(`${base}/api/v1/products`, {
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        sku: 'WORKER-BENCH',
+        name: 'Worker bench',
+        priceCents: 100,
+        currency: 'EUR',
+        stock: WORKER_JOBS,
+        category: 'bench',
+      }),
+    });
+    const productId = ((await product.json()) as { data: { id: string } }).data.id;
+    const buyer = { email: 'buyer@bench.example.com', password: randomBytes(12).toString('hex') };
+    await fetch(`${base}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ ...buyer, name: 'Buyer' }),
+    });
+    const buyerToken = await token(base, buyer);
+    const result = await autocannon({
+      url: `${base}/api/v1/orders`,
+      connections: 8,
+      amount: WORKER_JOBS,
+      requests: [
+        {
+          method: 'POST',
+          headers: { ...json, authorization: `Bearer ${buyerToken}` },
+          body: JSON.stringify({ items: [{ productId, quantity: 1 }] }),
+          setupRequest: (r: autocannon.Request) => ({
+            ...r,
+            headers: { ...r.headers, 'idempotency-key': randomBytes(16).toString('hex') },
+          }),
+        },
+      ],
+    });
+    if (result.non2xx + result.errors > 0) throw new Error('some checkouts failed');
+  } finally {
+    const gone = new Promise((r) => api.once('exit', r));
+    api.kill('SIGTERM');
+    await gone;
+  }
+
+  const cgroup = canLimit && WORKER_LIMIT > 0 ? createCgroup(WORKER_LIMIT) : undefined;
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  const workerEnv = {
+    ...env,
+    LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'error',
+    NODE_OPTIONS: '--max-semi-space-size=16',
+  };
+  const started = Date.now();
+  const worker = spawnIn(cgroup, [process.execPath, 'src/worker.ts'], workerEnv);
+  if (process.env.BENCH_WORKER_LOG) worker.stdout?.pipe(process.stderr);
+  else worker.stdout?.resume();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(worker.pid!))), 250);
+  try {
+    for (;;) {
+      const { rows: left } = await db.query<{ n: number }>(
+        'select count(*)::int as n from orders where confirmed_at is null',
+      );
+      if (left[0]!.n === 0) break;
+      if (worker.exitCode !== null) throw new Error(`the worker exited ${worker.exitCode}`);
+      if (Date.now() - started > 300_000) throw new Error('the worker did not drain in 5 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const label = cgroup ? `${WORKER_LIMIT} MiB cgroup` : 'none (this host)';
+    return `| ${label} | ${WORKER_JOBS} | ${seconds.toFixed(1)} | ${(WORKER_JOBS / seconds).toFixed(0)} | ${peakRss.toFixed(0)} | ${cgroup ? cgroup.oomKills() : '–'} |`;
+  } finally {
+    clearInterval(sampler);
+    const gone = new Promise((r) => worker.once('exit', r));
+    worker.kill('SIGTERM');
+    await gone;
+    await db.end();
+    cgroup?.remove();
+  }
+}
+
+async function token(base: string, who: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  return ((await res.json()) as { data: { accessToken: string } }).data.accessToken;
+}
 
 async function seed(base: string): Promise<string> {
   const login = await fetch(`${base}/api/v1/auth/login`, {

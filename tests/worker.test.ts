@@ -147,6 +147,51 @@ describe('retries and the dead-letter queue', () => {
   }, 60_000);
 });
 
+describe('jobs fetched together', () => {
+  test('one failing job in a batch fails alone; the others complete', async () => {
+    const worker = await startTestApp({
+      databaseUrl: app.config.db.url,
+      env: { WORKER_IN_PROCESS: 'true', JOB_RETRY_LIMIT: '3' },
+    });
+    try {
+      // Inserted at once, so one fetch (up to five jobs) takes them together. Well-formed ids
+      // of no order complete as no-ops; the malformed one fails its handler.
+      const jobs = [randomUUID(), randomUUID(), 'not-a-uuid-batch', randomUUID(), randomUUID()].map(
+        (orderId) => ({ id: randomUUID(), data: { orderId } }),
+      );
+      await worker.queue.boss.insert('order-confirmation', jobs);
+      const ids = jobs.map((j) => j.id);
+      const deadline = Date.now() + 15_000;
+      let states: Record<string, string> = {};
+      for (;;) {
+        const { rows } = await db.query<{ id: string; state: string; retry_count: number }>(
+          'select id, state, retry_count from pgboss.job where id = any($1::uuid[])',
+          [ids],
+        );
+        // A good job that had to be retried was failed with the bad one: that counts as wrong.
+        states = Object.fromEntries(
+          rows.map((r) => [r.id, r.retry_count > 0 && r.id !== ids[2] ? 'retried' : r.state]),
+        );
+        if (Object.values(states).filter((s) => s === 'completed').length === 4) break;
+        if (Date.now() > deadline) break;
+        await sleep(100);
+      }
+      const bad = ids[2]!;
+      expect(
+        Object.entries(states)
+          .filter(([id]) => id !== bad)
+          .map(([, s]) => s),
+      ).toEqual(['completed', 'completed', 'completed', 'completed']);
+      expect(['retry', 'active', 'created', 'failed']).toContain(states[bad]);
+      const failed = worker.logs.filter((l) => l['message'] === 'job failed');
+      expect(failed.every((l) => l['jobId'] === bad)).toBe(true);
+      expect(failed.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await worker.close();
+    }
+  }, 30_000);
+});
+
 describe('worker probes', () => {
   test('/health and /ready answer on WORKER_HEALTH_PORT; /ready turns 503 while it stops', async () => {
     const worker = startServer({ ...workerEnv(), WORKER_HEALTH_PORT: '0' }, 'src/worker.ts');
