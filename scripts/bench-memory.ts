@@ -5,6 +5,8 @@
 // enforces it. Prints V8's heap limit, req/s, peak RSS, peak heap used and OOM kills per case.
 // A case is a limit in MiB (0: none) and optionally NODE_OPTIONS for the instance:
 //   npm run bench:memory [-- --seconds 8 --connections 20 --cases '0;512;512:--max-semi-space-size=16']
+// Then a worker drains --worker-jobs (2000) order confirmations in a --worker-limit (384 MiB)
+// cgroup; BENCH_WORKER_LOG=info shows its log.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
