@@ -153,8 +153,30 @@ function mutations(c: Case, random: () => number): Mutation {
       return { describe: `{id} = ${id.slice(0, 40)}`, id, apply: sendBody };
     }
     default: {
-      const header = pick(['Idempotency-Key', 'If-Match', 'If-None-Match', 'X-Request-Id']);
-      const value = pick(['', ' ', 'x'.repeat(1000), '"', 'W/"1"', '*', '\t']);
+      const header = pick([
+        'Idempotency-Key',
+        'If-Match',
+        'If-None-Match',
+        'X-Request-Id',
+        'Cookie',
+        'Origin',
+        'X-Forwarded-For',
+        'Sec-Fetch-Site',
+      ]);
+      const value = pick([
+        '',
+        ' ',
+        'x'.repeat(1000),
+        '"',
+        'W/"1"',
+        '*',
+        '\t',
+        'refresh_token=%zz',
+        'refresh_token=1; refresh_token=2',
+        `refresh_token=${'y'.repeat(4000)}`,
+        'null',
+        '1.2.3.4, not-an-ip, ::1',
+      ]);
       return {
         describe: `${header}: ${JSON.stringify(value.slice(0, 20))}`,
         apply: (req) => sendBody(req.set(header, value)),
