@@ -25,7 +25,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
-import { freePort, waitForHttp } from './lib/process.ts';
+import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -114,9 +114,6 @@ async function heapLimitMiB(cgroup: Cgroup | undefined, env: NodeJS.ProcessEnv):
 
 // ---------------------------------------------------------------------------------------------
 // Load
-
-const rssMiB = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function heapUsedMiB(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -336,17 +333,12 @@ async function token(base: string, who: { email: string; password: string }): Pr
 }
 
 async function seed(base: string): Promise<string> {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const { data } = (await login.json()) as { data: { accessToken: string } };
+  const accessToken = await token(base, admin);
   let id = '';
   for (let i = 0; i < 60; i += 1) {
     const res = await fetch(`${base}/api/v1/products`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${data.accessToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({
         sku: `MEM-${i}`,
         name: `Memory bench product ${i}`,

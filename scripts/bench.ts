@@ -6,13 +6,12 @@
 //   npm run bench [-- --seconds 5 --connections 20]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startCluster, type Cluster } from './cluster.ts';
-import { freePort, waitForHttp } from './lib/process.ts';
+import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,12 +41,7 @@ type Req = {
 async function load(base: string, req: Req, pids: number[] = []) {
   let rss = 0;
   const sampler = setInterval(() => {
-    for (const pid of pids) {
-      const kb = Number(
-        /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
-      );
-      rss = Math.max(rss, kb / 1024);
-    }
+    for (const pid of pids) rss = Math.max(rss, rssMiB(pid));
   }, 250);
   const result = await autocannon({
     url: base,

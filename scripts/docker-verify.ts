@@ -365,6 +365,14 @@ async function realRequests(api: Api, admin: { email: string; password: string }
   );
 }
 
+/** A container's health status once it is `healthy`, or whatever it is after `seconds`. */
+async function healthOf(name: string, seconds: number): Promise<string> {
+  const status = () => docker('inspect', '--format', '{{.State.Health.Status}}', name);
+  return until(`${name} healthy`, seconds, async () =>
+    (await status()) === 'healthy' ? 'healthy' : undefined,
+  ).catch(status);
+}
+
 async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'cfm-docker-verify-'));
   const containers: string[] = [];
@@ -545,20 +553,14 @@ async function main(): Promise<void> {
     await realRequests(api, admin, db);
 
     // Docker's own HEALTHCHECK from the Dockerfile (first probe after its 15 s interval).
-    const healthStatus = await until('HEALTHCHECK healthy', 45, async () => {
-      const status = await docker('inspect', '--format', '{{.State.Health.Status}}', apiName);
-      return status === 'healthy' ? status : undefined;
-    }).catch(async () => docker('inspect', '--format', '{{.State.Health.Status}}', apiName));
+    const healthStatus = await healthOf(apiName, 45);
     check('Dockerfile HEALTHCHECK', healthStatus === 'healthy', healthStatus);
     const workerReady = await fetch(`http://127.0.0.1:${workerPort}/ready`).then(
       (r) => r.status,
       () => 0,
     );
     check('worker /ready', workerReady === 200, String(workerReady));
-    const workerHealth = await until('worker healthy', 30, async () => {
-      const status = await docker('inspect', '--format', '{{.State.Health.Status}}', workerName);
-      return status === 'healthy' ? status : undefined;
-    }).catch(async () => docker('inspect', '--format', '{{.State.Health.Status}}', workerName));
+    const workerHealth = await healthOf(workerName, 30);
     check('worker health command', workerHealth === 'healthy', workerHealth);
 
     // docker stop sends SIGTERM and waits 30 s before SIGKILL; a clean stop is exit 0 well before.

@@ -1,6 +1,7 @@
 // Helpers the benchmark and QA scripts share: free loopback ports, waiting for a server to
 // answer, percentiles.
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -34,4 +35,10 @@ export async function waitForHttp(url: string, child?: ChildProcess): Promise<vo
 /** The p-th percentile of an ascending array (nearest rank). */
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** The resident set size of a process, in MiB (Linux /proc). */
+export function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) / 1024;
 }
