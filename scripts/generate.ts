@@ -1,12 +1,14 @@
 // Turns the hand-written contract in openapi/ into everything derived from it: the bundled
-// document (YAML and JSON), the TypeScript types and the offline reference page.
+// document (YAML and JSON), the TypeScript types, the operation table and the offline
+// reference page.
 // Usage: node scripts/generate.ts [--out <dir>]   (default: generated/)
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { operationsModule } from './lib/operation-table.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
@@ -27,6 +29,11 @@ export async function generate(outDir: string): Promise<void> {
   const ast = await openapiTS(pathToFileURL(yamlOut), { rootTypes: true });
   const banner = '// Generated from openapi/ by `npm run generate`. Do not edit.\n\n';
   writeFileSync(path.join(outDir, 'api.d.ts'), banner + astToString(ast));
+  const bundled = JSON.parse(readFileSync(path.join(outDir, 'openapi.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  writeFileSync(path.join(outDir, 'operations.ts'), operationsModule(bundled));
   run('redocly', [
     'build-docs',
     yamlOut,

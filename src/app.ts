@@ -11,14 +11,15 @@ import type { Config } from './config/config.ts';
 import type { Orm } from './db/orm.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { httpMetrics } from './middleware/metrics.ts';
-import { authenticate } from './middleware/auth.ts';
 import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { openApiValidator } from './middleware/openapi-validator.ts';
+import { operationRouter, type RateLimit, type RateLimitName } from './middleware/operations.ts';
 import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
+import type { AllHandlers } from './types/handlers.ts';
 import type { Contract } from './utils/contract.ts';
 import type { Lifecycle } from './utils/lifecycle.ts';
 import type { Logger } from './utils/logger.ts';
@@ -56,52 +57,42 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiValidator(contract, config.http.validateResponses));
   app.use(dbContext(orm));
 
-  app.use(systemModule(deps, metrics));
-
   const { quotas } = services;
   const { limits } = config;
-  const limited = (limiter: string) => () => metrics.rateLimited.inc({ limiter });
-  const guards = {
-    authenticate: authenticate(services.auth),
-    userQuota: quota({
-      limiter: quotas.user,
-      limit: limits.userPerMinute,
-      key: (req) => req.principal?.userId,
+  const limit = (
+    name: RateLimitName,
+    keyedBy: RateLimit['keyedBy'],
+    limiter: Parameters<typeof quota>[0]['limiter'],
+    points: number,
+  ): RateLimit => ({
+    keyedBy,
+    middleware: quota({
+      limiter,
+      limit: points,
+      key: keyedBy === 'ip' ? (req) => req.ip : (req) => req.principal?.userId,
       logger,
-      onLimited: limited('user'),
+      onLimited: () => metrics.rateLimited.inc({ limiter: name }),
     }),
-    authQuota: quota({
-      limiter: quotas.auth,
-      limit: limits.authPerMinute,
-      key: (req) => req.ip,
-      logger,
-      onLimited: limited('auth-ip'),
-    }),
+  });
+  // Every operation of the contract, guarded as its `security`, `x-permission` and
+  // `x-rate-limits` say; the compiler insists every operation has its handler.
+  const handlers: AllHandlers = {
+    ...systemModule(deps, metrics),
+    ...authModule(services.auth, config.env),
+    ...usersModule(services.users),
+    ...productsModule(services.products),
+    ...ordersModule(services.orders),
   };
   app.use(
-    '/api',
-    quota({
-      limiter: quotas.api,
-      limit: limits.apiPerMinute,
-      key: (req) => req.ip,
-      logger,
-      onLimited: limited('api-ip'),
-    }),
-  );
-  app.use('/api/v1/auth', authModule(services.auth, config.env, guards));
-  app.use('/api/v1/users', usersModule(services.users, guards));
-  app.use('/api/v1/products', productsModule(services.products, guards));
-  app.use(
-    '/api/v1/orders',
-    ordersModule(services.orders, {
-      ...guards,
-      checkoutThrottle: quota({
-        limiter: quotas.checkout,
-        limit: config.orders.checkoutPerMinute,
-        key: (req) => req.principal?.userId,
-        logger,
-        onLimited: limited('checkout'),
-      }),
+    operationRouter({
+      handlers,
+      authenticator: services.auth,
+      rateLimits: {
+        'api-ip': limit('api-ip', 'ip', quotas.api, limits.apiPerMinute),
+        'auth-ip': limit('auth-ip', 'ip', quotas.auth, limits.authPerMinute),
+        user: limit('user', 'user', quotas.user, limits.userPerMinute),
+        checkout: limit('checkout', 'user', quotas.checkout, config.orders.checkoutPerMinute),
+      },
     }),
   );
 

@@ -1045,6 +1045,7 @@ export interface components {
         Unauthorized: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                 "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                 "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -1082,6 +1083,32 @@ export interface components {
                  */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
+        };
+        /** @description No refresh token was sent, or it is not valid (unknown, expired, revoked, or already rotated, which revokes its whole session). The refresh cookie is cleared. */
+        RefreshRejected: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Set-Cookie": components["headers"]["ClearRefreshCookie"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Signed out; the refresh cookie is cleared. */
+        SignedOut: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Set-Cookie": components["headers"]["ClearRefreshCookie"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description Done; nothing to return. */
         NoContent: {
@@ -1188,6 +1215,11 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Sent by browsers on their own; scripts can neither set nor remove it. When it is present the refresh token travels only in the HttpOnly cookie and is left out of the body. Clients that are not browsers do not send it and get the token in the body as well.
+         * @example same-origin
+         */
+        SecFetchSite: string;
+        /**
          * @description The resource's UUID.
          * @example 3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
          */
@@ -1240,6 +1272,16 @@ export interface components {
          */
         RetryAfter: number;
         /**
+         * @description The authentication scheme to use (RFC 9110): `Bearer`, or `Bearer error="invalid_token"` when the access token has expired.
+         * @example Bearer
+         */
+        WWWAuthenticate: string;
+        /**
+         * @description Clears the refresh cookie: `refresh_token=` with `Expires` in the past, the same `Path`, `HttpOnly`, `SameSite=Strict` (and `Secure` outside development) it was set with.
+         * @example refresh_token=; Path=/api/v1/auth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict
+         */
+        ClearRefreshCookie: string;
+        /**
          * @description How shared and private caches may keep this response.
          * @example public, max-age=0, must-revalidate
          */
@@ -1254,6 +1296,16 @@ export interface components {
          * @example "v3"
          */
         ETag: string;
+        /**
+         * @description `true` when this answer is the stored answer of an earlier request with the same `Idempotency-Key` (no second order was placed); absent otherwise.
+         * @example true
+         */
+        IdempotentReplayed: "true";
+        /**
+         * @description The page's own policy: its inline scripts by hash, nothing loaded from elsewhere.
+         * @example default-src 'none'; script-src 'sha256-…'; style-src 'unsafe-inline'
+         */
+        ContentSecurityPolicy: string;
     };
     pathItems: never;
 }
@@ -1302,12 +1354,15 @@ export type ResponseUnsupportedMediaType = components['responses']['UnsupportedM
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseRefreshRejected = components['responses']['RefreshRejected'];
+export type ResponseSignedOut = components['responses']['SignedOut'];
 export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ParameterSecFetchSite = components['parameters']['SecFetchSite'];
 export type ParameterId = components['parameters']['Id'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterLimit = components['parameters']['Limit'];
@@ -1319,15 +1374,25 @@ export type HeaderRateLimitLimit = components['headers']['RateLimitLimit'];
 export type HeaderRateLimitRemaining = components['headers']['RateLimitRemaining'];
 export type HeaderRateLimitReset = components['headers']['RateLimitReset'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
+export type HeaderWwwAuthenticate = components['headers']['WWWAuthenticate'];
+export type HeaderClearRefreshCookie = components['headers']['ClearRefreshCookie'];
 export type HeaderCacheControl = components['headers']['CacheControl'];
 export type HeaderLocation = components['headers']['Location'];
 export type HeaderETag = components['headers']['ETag'];
+export type HeaderIdempotentReplayed = components['headers']['IdempotentReplayed'];
+export type HeaderContentSecurityPolicy = components['headers']['ContentSecurityPolicy'];
 export type $defs = Record<string, never>;
 export interface operations {
     register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on their own; scripts can neither set nor remove it. When it is present the refresh token travels only in the HttpOnly cookie and is left out of the body. Clients that are not browsers do not send it and get the token in the body as well.
+                 * @example same-origin
+                 */
+                "Sec-Fetch-Site"?: components["parameters"]["SecFetchSite"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1387,7 +1452,13 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on their own; scripts can neither set nor remove it. When it is present the refresh token travels only in the HttpOnly cookie and is left out of the body. Clients that are not browsers do not send it and get the token in the body as well.
+                 * @example same-origin
+                 */
+                "Sec-Fetch-Site"?: components["parameters"]["SecFetchSite"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1447,7 +1518,13 @@ export interface operations {
     refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Sent by browsers on their own; scripts can neither set nor remove it. When it is present the refresh token travels only in the HttpOnly cookie and is left out of the body. Clients that are not browsers do not send it and get the token in the body as well.
+                 * @example same-origin
+                 */
+                "Sec-Fetch-Site"?: components["parameters"]["SecFetchSite"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1496,7 +1573,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["RefreshRejected"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -1512,7 +1589,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: components["responses"]["NoContent"];
+            204: components["responses"]["SignedOut"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
@@ -1527,7 +1604,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: components["responses"]["NoContent"];
+            204: components["responses"]["SignedOut"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
@@ -2349,6 +2426,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2720,6 +2798,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                     [name: string]: unknown;
                 };
                 content: {

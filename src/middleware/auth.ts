@@ -1,9 +1,9 @@
-// Authentication and authorisation for routes: `authenticate` turns a Bearer token into
-// req.principal (401 otherwise); `requirePermission` checks the role's permissions (403).
+// Authentication for operations whose contract requires a token: `authenticate` turns a Bearer
+// token into req.principal (401 otherwise). Which operations need it, and which permission they
+// need, is read from the contract by middleware/operations.ts.
 import type { RequestHandler } from 'express';
-import { can, type Permission } from '../api/auth/auth.permissions.ts';
 import type { Principal } from '../types/request-meta.ts';
-import { ForbiddenError, UnauthenticatedError } from '../utils/errors.ts';
+import { UnauthenticatedError } from '../utils/errors.ts';
 
 export interface Authenticator {
   authenticate(token: string): Promise<Principal>;
@@ -19,14 +19,6 @@ export function authenticate(authenticator: Authenticator): RequestHandler {
     if (!match?.[1] || header.length > 4096)
       throw new UnauthenticatedError('The access token is not valid.');
     req.principal = await authenticator.authenticate(match[1]);
-    next();
-  };
-}
-
-export function requirePermission(permission: Permission): RequestHandler {
-  return (req, _res, next) => {
-    if (!req.principal) throw new UnauthenticatedError();
-    if (!can(req.principal.role, permission)) throw new ForbiddenError();
     next();
   };
 }

@@ -2,9 +2,11 @@
 // is echoed in the response, put in every log line (via the request context) and in errors.
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { requestIdPattern } from '../../generated/operations.ts';
 import { runWithRequestContext } from '../utils/request-context.ts';
 
-const SANE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** The contract's pattern for X-Request-Id (components.headers.XRequestId). */
+const SANE_ID = new RegExp(requestIdPattern);
 
 export function requestId(): RequestHandler {
   return (req, res, next) => {

@@ -1,5 +1,7 @@
 // What services may know about the request that caused them (for audit records), without
 // knowing anything about HTTP.
+import type { components } from '../../generated/api.d.ts';
+
 export interface RequestMeta {
   ip: string | undefined;
   userAgent: string | undefined;
@@ -9,6 +11,6 @@ export interface RequestMeta {
 /** Who is calling, once authenticated. */
 export interface Principal {
   userId: string;
-  role: 'customer' | 'admin';
+  role: components['schemas']['Role'];
   sessionId: string;
 }

@@ -1,13 +1,7 @@
-// The RequestMeta a controller hands to services, and the Principal of an authenticated route.
+// The RequestMeta the edge hands to services: who asked, from where, under which request id.
 import type { Request } from 'express';
-import type { Principal, RequestMeta } from '../types/request-meta.ts';
-import { UnauthenticatedError } from './errors.ts';
+import type { RequestMeta } from '../types/request-meta.ts';
 
 export function requestMeta(req: Request): RequestMeta {
   return { ip: req.ip, userAgent: req.get('user-agent'), requestId: req.id };
-}
-
-export function principalOf(req: Request): Principal {
-  if (!req.principal) throw new UnauthenticatedError();
-  return req.principal;
 }

@@ -1,27 +1,14 @@
 // HTTP for auth: bodies in and out per the contract, the refresh cookie, status codes.
-import { parse as parseCookie } from 'cookie';
-import type { Request, RequestHandler, Response } from 'express';
 import type { components } from '../../../generated/api.d.ts';
 import type { NodeEnv } from '../../config/config.ts';
+import type { CookieToSet, Handler } from '../../types/handlers.ts';
 import { UnauthenticatedError } from '../../utils/errors.ts';
-import { principalOf, requestMeta } from '../../utils/request-meta.ts';
 import { toPublicUser } from '../users/users.service.ts';
 import type { AuthService, IssuedTokens } from './auth.service.ts';
 
-type Schemas = components['schemas'];
-type AuthResult = Schemas['AuthResult'];
-type SessionList = Schemas['SessionList'];
-
 export const REFRESH_COOKIE = 'refresh_token';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
-
-/**
- * Browsers send Sec-Fetch-Site on every request, and scripts can neither forge nor remove it.
- * (Sec-Fetch-Mode alone is no sign: Node's own fetch sends it too.)
- */
-function fromBrowser(req: Request): boolean {
-  return req.get('sec-fetch-site') !== undefined;
-}
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function createAuthController(service: AuthService, env: NodeEnv) {
   const cookieOptions = {
@@ -30,102 +17,118 @@ export function createAuthController(service: AuthService, env: NodeEnv) {
     path: REFRESH_COOKIE_PATH,
     secure: env !== 'development',
   };
+  const clearCookie: CookieToSet = {
+    name: REFRESH_COOKIE,
+    value: undefined,
+    options: cookieOptions,
+  };
 
-  function sendTokens(req: Request, res: Response, status: number, tokens: IssuedTokens): void {
-    res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
-      ...cookieOptions,
-      maxAge: Math.max(0, tokens.refreshExpiresAt.getTime() - Date.now()),
-    });
-    res.set('Cache-Control', 'no-store');
-    const body: AuthResult = {
-      status: 'success',
-      data: {
-        user: toPublicUser(tokens.user),
-        accessToken: tokens.accessToken,
-        expiresIn: tokens.expiresIn,
-        ...(fromBrowser(req) ? {} : { refreshToken: tokens.refreshToken }),
-      },
+  /**
+   * The tokens as a body and the refresh cookie. Browsers (which send Sec-Fetch-Site, and can
+   * neither forge nor remove it) get the refresh token only in the HttpOnly cookie.
+   */
+  function issued(tokens: IssuedTokens, secFetchSite: string | undefined) {
+    const data: components['schemas']['AuthResult']['data'] = {
+      user: toPublicUser(tokens.user),
+      accessToken: tokens.accessToken,
+      expiresIn: tokens.expiresIn,
+      ...(secFetchSite === undefined ? { refreshToken: tokens.refreshToken } : {}),
     };
-    res.status(status).json(body);
+    return {
+      headers: NO_STORE,
+      cookies: [
+        {
+          name: REFRESH_COOKIE,
+          value: tokens.refreshToken,
+          options: {
+            ...cookieOptions,
+            maxAge: Math.max(0, tokens.refreshExpiresAt.getTime() - Date.now()),
+          },
+        },
+      ],
+      body: { status: 'success' as const, data },
+    };
   }
 
-  function clearCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, cookieOptions);
-  }
+  const register: Handler<'register'> = async ({ body, headers }, { meta }) => ({
+    status: 201,
+    ...issued(await service.register(body, meta), headers['Sec-Fetch-Site']),
+  });
 
-  const register: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['RegisterRequest'];
-    sendTokens(req, res, 201, await service.register(body, requestMeta(req)));
-  };
+  const login: Handler<'login'> = async ({ body, headers }, { meta }) => ({
+    status: 200,
+    ...issued(await service.login(body, meta), headers['Sec-Fetch-Site']),
+  });
 
-  const login: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['LoginRequest'];
-    sendTokens(req, res, 200, await service.login(body, requestMeta(req)));
-  };
-
-  const refresh: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['RefreshRequest'] | undefined;
-    const token = body?.refreshToken ?? parseCookie(req.get('cookie') ?? '')[REFRESH_COOKIE];
-    if (!token) throw new UnauthenticatedError('No refresh token was sent.');
+  const refresh: Handler<'refresh'> = async ({ body, headers, cookies }, { meta }) => {
+    const token = body?.refreshToken ?? cookies.refresh_token;
+    const rejected = (error: UnauthenticatedError) =>
+      ({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: error.message,
+        cookies: [clearCookie],
+      }) as const;
+    if (!token) return rejected(new UnauthenticatedError('No refresh token was sent.'));
     try {
-      sendTokens(req, res, 200, await service.refresh(token, requestMeta(req)));
+      return {
+        status: 200,
+        ...issued(await service.refresh(token, meta), headers['Sec-Fetch-Site']),
+      };
     } catch (error) {
-      if (error instanceof UnauthenticatedError) clearCookie(res);
+      if (error instanceof UnauthenticatedError) return rejected(error);
       throw error;
     }
   };
 
-  const logout: RequestHandler = async (req, res) => {
-    await service.logout(principalOf(req), requestMeta(req));
-    clearCookie(res);
-    res.status(204).end();
+  const logout: Handler<'logout'> = async (_input, { principal, meta }) => {
+    await service.logout(principal, meta);
+    return { status: 204, cookies: [clearCookie] };
   };
 
-  const logoutAll: RequestHandler = async (req, res) => {
-    await service.logoutAll(principalOf(req), requestMeta(req));
-    clearCookie(res);
-    res.status(204).end();
+  const logoutAll: Handler<'logoutAll'> = async (_input, { principal, meta }) => {
+    await service.logoutAll(principal, meta);
+    return { status: 204, cookies: [clearCookie] };
   };
 
-  const listSessions: RequestHandler = async (req, res) => {
-    const principal = principalOf(req);
+  const listSessions: Handler<'listSessions'> = async (_input, { principal }) => {
     const sessions = await service.listSessions(principal);
-    const body: SessionList = {
-      status: 'success',
-      data: sessions.map((s) => ({
-        id: s.id,
-        current: s.id === principal.sessionId,
-        createdAt: s.createdAt.toISOString(),
-        lastUsedAt: s.lastUsedAt.toISOString(),
-        expiresAt: s.expiresAt.toISOString(),
-        ip: s.ip ?? null,
-        userAgent: s.userAgent ?? null,
-      })),
+    return {
+      status: 200,
+      headers: NO_STORE,
+      body: {
+        status: 'success',
+        data: sessions.map((s) => ({
+          id: s.id,
+          current: s.id === principal.sessionId,
+          createdAt: s.createdAt.toISOString(),
+          lastUsedAt: s.lastUsedAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+          ip: s.ip ?? null,
+          userAgent: s.userAgent ?? null,
+        })),
+      },
     };
-    res.set('Cache-Control', 'no-store').json(body);
   };
 
-  const revokeSession: RequestHandler = async (req, res) => {
-    await service.revokeSession(principalOf(req), String(req.params['id']), requestMeta(req));
-    res.status(204).end();
+  const revokeSession: Handler<'revokeSession'> = async ({ params }, { principal, meta }) => {
+    await service.revokeSession(principal, params.id, meta);
+    return { status: 204 };
   };
 
-  const changePassword: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['ChangePasswordRequest'];
-    await service.changePassword(principalOf(req), body, requestMeta(req));
-    res.status(204).end();
+  const changePassword: Handler<'changePassword'> = async ({ body }, { principal, meta }) => {
+    await service.changePassword(principal, body, meta);
+    return { status: 204 };
   };
 
-  const requestPasswordReset: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['PasswordResetRequest'];
-    await service.requestPasswordReset(body.email, requestMeta(req));
-    res.status(202).end();
+  const requestPasswordReset: Handler<'requestPasswordReset'> = async ({ body }, { meta }) => {
+    await service.requestPasswordReset(body.email, meta);
+    return { status: 202 };
   };
 
-  const confirmPasswordReset: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['PasswordResetConfirm'];
-    await service.confirmPasswordReset(body, requestMeta(req));
-    res.status(204).end();
+  const confirmPasswordReset: Handler<'confirmPasswordReset'> = async ({ body }, { meta }) => {
+    await service.confirmPasswordReset(body, meta);
+    return { status: 204 };
   };
 
   return {

@@ -1,6 +1,11 @@
-// Role-based access control: what each role may do. Routes name the permission they need
-// (middleware/auth.ts); services still check ownership of the objects they touch.
+// Role-based access control: what each role may do. The contract names the permission each
+// operation needs (`x-permission`, enforced by the edge in middleware/operations.ts); this
+// table is the policy that grants them. Services still check ownership of the objects they touch.
+import type { operations } from '../../../generated/operations.ts';
 import type { Role } from '../users/users.model.ts';
+
+/** Every permission some operation of the contract requires. */
+export type Permission = NonNullable<(typeof operations)[keyof typeof operations]['permission']>;
 
 export const PERMISSIONS = {
   customer: [
@@ -23,10 +28,8 @@ export const PERMISSIONS = {
     'orders:cancel',
     'orders:manage',
   ],
-} as const satisfies Record<Role, readonly string[]>;
-
-export type Permission = (typeof PERMISSIONS)[Role][number];
+} as const satisfies Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
-  return (PERMISSIONS[role] as readonly string[]).includes(permission);
+  return (PERMISSIONS[role] as readonly Permission[]).includes(permission);
 }

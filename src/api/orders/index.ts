@@ -1,9 +1,9 @@
-// Wires the orders routes.
-import type { Router } from 'express';
+// Wires the orders' handlers.
+import type { Handlers } from '../../types/handlers.ts';
 import { createOrdersController } from './orders.controller.ts';
-import { ordersRoutes, type OrdersGuards } from './orders.routes.ts';
+import { ordersRoutes } from './orders.routes.ts';
 import type { OrdersService } from './orders.service.ts';
 
-export function ordersModule(service: OrdersService, guards: OrdersGuards): Router {
-  return ordersRoutes(createOrdersController(service), guards);
+export function ordersModule(service: OrdersService): Handlers<'orders'> {
+  return ordersRoutes(createOrdersController(service));
 }

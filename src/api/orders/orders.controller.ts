@@ -1,56 +1,53 @@
 // HTTP for orders: the Idempotency-Key header, replays, status codes.
-import type { RequestHandler } from 'express';
-import type { components, operations } from '../../../generated/api.d.ts';
+import type { Handler } from '../../types/handlers.ts';
 import { pageMeta } from '../../utils/pagination.ts';
-import { principalOf } from '../../utils/request-meta.ts';
 import type { OrdersService } from './orders.service.ts';
 
-type Schemas = components['schemas'];
-type ListQuery = NonNullable<operations['listOrders']['parameters']['query']>;
+const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function createOrdersController(service: OrdersService) {
-  const create: RequestHandler = async (req, res) => {
-    // Presence and shape are checked against the contract by the validator.
-    const key = String(req.get('idempotency-key'));
-    const { order, replayed } = await service.checkout(
-      principalOf(req),
-      req.body as Schemas['CreateOrderRequest'],
-      key,
-    );
-    res
-      .status(201)
-      .set({ Location: `/api/v1/orders/${order.id}`, 'Cache-Control': 'no-store' })
-      .set(replayed ? { 'Idempotent-Replayed': 'true' } : {})
-      .json({ status: 'success', data: order } satisfies Schemas['OrderResponse']);
+  const create: Handler<'createOrder'> = async ({ headers, body }, { principal }) => {
+    const key = headers['Idempotency-Key'];
+    const { order, replayed } = await service.checkout(principal, body, key);
+    return {
+      status: 201,
+      headers: {
+        ...NO_STORE,
+        Location: `/api/v1/orders/${order.id}`,
+        'Idempotent-Replayed': replayed ? 'true' : undefined,
+      },
+      body: { status: 'success', data: order },
+    };
   };
 
-  const list: RequestHandler = async (req, res) => {
-    const query = req.query as unknown as ListQuery & { page: number; limit: number };
-    const { items, total } = await service.list(principalOf(req), query);
-    res.set('Cache-Control', 'no-store').json({
-      status: 'success',
-      data: items,
-      meta: { pagination: pageMeta(query.page, query.limit, total) },
-    } satisfies Schemas['OrderList']);
+  const list: Handler<'listOrders'> = async ({ query }, { principal }) => {
+    const { items, total } = await service.list(principal, query);
+    return {
+      status: 200,
+      headers: NO_STORE,
+      body: {
+        status: 'success',
+        data: items,
+        meta: { pagination: pageMeta(query.page, query.limit, total) },
+      },
+    };
   };
 
-  const get: RequestHandler = async (req, res) => {
-    const order = await service.get(principalOf(req), String(req.params['id']));
-    res
-      .set('Cache-Control', 'no-store')
-      .json({ status: 'success', data: order } satisfies Schemas['OrderResponse']);
-  };
+  const get: Handler<'getOrder'> = async ({ params }, { principal }) => ({
+    status: 200,
+    headers: NO_STORE,
+    body: { status: 'success', data: await service.get(principal, params.id) },
+  });
 
-  const cancel: RequestHandler = async (req, res) => {
-    const order = await service.cancel(principalOf(req), String(req.params['id']));
-    res.json({ status: 'success', data: order } satisfies Schemas['OrderResponse']);
-  };
+  const cancel: Handler<'cancelOrder'> = async ({ params }, { principal }) => ({
+    status: 200,
+    body: { status: 'success', data: await service.cancel(principal, params.id) },
+  });
 
-  const advance: RequestHandler = async (req, res) => {
-    const body = req.body as Schemas['UpdateOrderStatusRequest'];
-    const order = await service.advance(principalOf(req), String(req.params['id']), body.status);
-    res.json({ status: 'success', data: order } satisfies Schemas['OrderResponse']);
-  };
+  const advance: Handler<'updateOrderStatus'> = async ({ params, body }, { principal }) => ({
+    status: 200,
+    body: { status: 'success', data: await service.advance(principal, params.id, body.status) },
+  });
 
   return { create, list, get, cancel, advance };
 }

@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { Product } from '../products/products.model.ts';
+import { enums } from '../../../generated/operations.ts';
 import { User } from '../users/users.model.ts';
 
-export const ORDER_STATUSES = ['pending', 'paid', 'shipped', 'delivered', 'cancelled'] as const;
+/** The statuses of the contract (components.schemas.OrderStatus). */
+export const ORDER_STATUSES = enums.OrderStatus;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const Order = defineEntity({

@@ -1,64 +1,55 @@
-// HTTP for the catalog: query parsing, ETags and conditional requests, cache headers.
-import type { RequestHandler } from 'express';
-import type { components, operations } from '../../../generated/api.d.ts';
+// HTTP for the catalog: ETags and conditional requests, cache headers, Location.
+import type { Handler } from '../../types/handlers.ts';
 import { etagMatches, etagOf, toPublicProduct, type ProductsService } from './products.service.ts';
 
-type Schemas = components['schemas'];
-type ListQuery = NonNullable<operations['listProducts']['parameters']['query']>;
-
 export function createProductsController(service: ProductsService) {
-  const list: RequestHandler = async (req, res) => {
-    // Checked, coerced and defaulted (sort, limit) against the contract by the validator.
-    const query = req.query as unknown as ListQuery & { sort: string; limit: number };
+  const list: Handler<'listProducts'> = async ({ query }) => {
     const result = await service.list(query);
-    res.set('Cache-Control', 'public, max-age=15').json({
-      status: 'success',
-      data: result.items.map(toPublicProduct),
-      meta: { pagination: result.pagination },
-    } satisfies Schemas['ProductList']);
+    return {
+      status: 200,
+      headers: { 'Cache-Control': 'public, max-age=15' },
+      body: {
+        status: 'success',
+        data: result.items.map(toPublicProduct),
+        meta: { pagination: result.pagination },
+      },
+    };
   };
 
-  const get: RequestHandler = async (req, res) => {
-    const product = await service.getPublic(String(req.params['id']));
+  const get: Handler<'getProduct'> = async ({ params, headers }) => {
+    const product = await service.getPublic(params.id);
     const etag = etagOf(product);
     // Shared caches may keep it, but must ask again each time: stock changes.
-    res.set({ ETag: etag, 'Cache-Control': 'public, no-cache' });
-    if (etagMatches(req.get('if-none-match'), etag, true)) {
-      res.status(304).end();
-      return;
-    }
-    res.json({
-      status: 'success',
-      data: toPublicProduct(product),
-    } satisfies Schemas['ProductResponse']);
+    const cache = { ETag: etag, 'Cache-Control': 'public, no-cache' };
+    if (etagMatches(headers['If-None-Match'], etag, true)) return { status: 304, headers: cache };
+    return {
+      status: 200,
+      headers: cache,
+      body: { status: 'success', data: toPublicProduct(product) },
+    };
   };
 
-  const create: RequestHandler = async (req, res) => {
-    const product = await service.create(req.body as Schemas['CreateProductRequest']);
-    res
-      .status(201)
-      .set({ Location: `/api/v1/products/${product.id}`, ETag: etagOf(product) })
-      .json({
-        status: 'success',
-        data: toPublicProduct(product),
-      } satisfies Schemas['ProductResponse']);
+  const create: Handler<'createProduct'> = async ({ body }) => {
+    const product = await service.create(body);
+    return {
+      status: 201,
+      headers: { Location: `/api/v1/products/${product.id}`, ETag: etagOf(product) },
+      body: { status: 'success', data: toPublicProduct(product) },
+    };
   };
 
-  const update: RequestHandler = async (req, res) => {
-    const product = await service.update(
-      String(req.params['id']),
-      req.body as Schemas['UpdateProductRequest'],
-      req.get('if-match'),
-    );
-    res.set('ETag', etagOf(product)).json({
-      status: 'success',
-      data: toPublicProduct(product),
-    } satisfies Schemas['ProductResponse']);
+  const update: Handler<'updateProduct'> = async ({ params, headers, body }) => {
+    const product = await service.update(params.id, body, headers['If-Match']);
+    return {
+      status: 200,
+      headers: { ETag: etagOf(product) },
+      body: { status: 'success', data: toPublicProduct(product) },
+    };
   };
 
-  const archive: RequestHandler = async (req, res) => {
-    await service.archive(String(req.params['id']));
-    res.status(204).end();
+  const archive: Handler<'deleteProduct'> = async ({ params }) => {
+    await service.archive(params.id);
+    return { status: 204 };
   };
 
   return { list, get, create, update, archive };

@@ -1,18 +1,14 @@
-// /api/v1/products: public reads; writes for holders of products:manage (admins).
-import { Router, type RequestHandler } from 'express';
-import { requirePermission } from '../../middleware/auth.ts';
+// The catalog's operations (tag `products`), by operationId. Paths, security and permissions
+// come from the contract (generated/operations.ts); the compiler insists every one is here.
+import type { Handlers } from '../../types/handlers.ts';
 import type { ProductsController } from './products.controller.ts';
 
-export function productsRoutes(
-  c: ProductsController,
-  guards: { authenticate: RequestHandler; userQuota: RequestHandler },
-): Router {
-  const router = Router();
-  const admin = [guards.authenticate, guards.userQuota, requirePermission('products:manage')];
-  router.get('/', c.list);
-  router.get('/:id', c.get);
-  router.post('/', ...admin, c.create);
-  router.patch('/:id', ...admin, c.update);
-  router.delete('/:id', ...admin, c.archive);
-  return router;
+export function productsRoutes(c: ProductsController): Handlers<'products'> {
+  return {
+    listProducts: c.list,
+    getProduct: c.get,
+    createProduct: c.create,
+    updateProduct: c.update,
+    deleteProduct: c.archive,
+  };
 }

@@ -1,14 +1,13 @@
 // HTTP handlers for the operational endpoints (outside /api/v1).
 import { timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
-import type { components } from '../../../generated/api.d.ts';
+import type { Config } from '../../config/config.ts';
+import type { Handler } from '../../types/handlers.ts';
 import type { Contract } from '../../utils/contract.ts';
-import { UnauthenticatedError } from '../../utils/errors.ts';
 import type { Metrics } from '../../utils/metrics.ts';
 import type { SystemService } from './system.service.ts';
 
-type Health = components['schemas']['Health'];
-type Readiness = components['schemas']['Readiness'];
+const NO_STORE = { 'Cache-Control': 'no-store' };
+const CACHED = { 'Cache-Control': 'public, max-age=300' };
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -20,45 +19,54 @@ export function createSystemController(
   service: SystemService,
   contract: Contract,
   registry: Metrics,
+  metricsConfig: Config['metrics'],
 ) {
-  const health: RequestHandler = (_req, res) => {
-    res.set('Cache-Control', 'no-store');
-    res.json({ status: 'success', data: service.health() } satisfies Health);
-  };
+  const health: Handler<'getHealth'> = () => ({
+    status: 200,
+    headers: NO_STORE,
+    body: { status: 'success', data: service.health() },
+  });
 
-  const ready: RequestHandler = async (_req, res) => {
-    res.set('Cache-Control', 'no-store');
-    res.json({ status: 'success', data: await service.readiness() } satisfies Readiness);
-  };
+  const ready: Handler<'getReadiness'> = async () => ({
+    status: 200,
+    headers: NO_STORE,
+    body: { status: 'success', data: await service.readiness() },
+  });
 
-  const openapiJson: RequestHandler = (_req, res) => {
-    res.type('application/json').set('Cache-Control', 'public, max-age=300').send(contract.json);
-  };
+  const openapiJson: Handler<'getOpenApiJson'> = () => ({
+    status: 200,
+    headers: CACHED,
+    raw: contract.json,
+  });
 
-  const openapiYaml: RequestHandler = (_req, res) => {
-    res.type('application/yaml').set('Cache-Control', 'public, max-age=300').send(contract.yaml);
-  };
+  const openapiYaml: Handler<'getOpenApiYaml'> = () => ({
+    status: 200,
+    headers: CACHED,
+    raw: contract.yaml,
+  });
 
-  const docs: RequestHandler = (_req, res) => {
-    res
-      .type('html')
-      .set('Content-Security-Policy', contract.docsCsp)
-      .set('Cache-Control', 'public, max-age=300')
-      .send(contract.docsHtml);
-  };
+  const docs: Handler<'getDocs'> = () => ({
+    status: 200,
+    headers: { ...CACHED, 'Content-Security-Policy': contract.docsCsp },
+    raw: contract.docsHtml,
+  });
 
   /** Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
-  const metrics =
-    (token: string | undefined): RequestHandler =>
-    async (req, res) => {
-      if (token !== undefined && !sameSecret(req.get('authorization') ?? '', `Bearer ${token}`)) {
-        throw new UnauthenticatedError('The metrics token is missing or wrong.');
-      }
-      res
-        .type(registry.registry.contentType)
-        .set('Cache-Control', 'no-store')
-        .send(await registry.registry.metrics());
-    };
+  const metrics: Handler<'getMetrics'> = async (_input, { bearer }) => {
+    // Off: the path answers 404 like any unknown one.
+    if (!metricsConfig.enabled)
+      return { status: 404, code: 'NOT_FOUND', message: 'Nothing is found at this address.' };
+    const { token } = metricsConfig;
+    if (token !== undefined && !sameSecret(bearer ?? '', token)) {
+      return {
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'The metrics token is missing or wrong.',
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      };
+    }
+    return { status: 200, headers: NO_STORE, raw: await registry.registry.metrics() };
+  };
 
   return { health, ready, openapiJson, openapiYaml, docs, metrics };
 }

@@ -1,16 +1,15 @@
-// Operational endpoints: probes for orchestrators and the contract itself.
-import { Router } from 'express';
-import type { Config } from '../../config/config.ts';
+// The operational operations (tag `system`): probes for orchestrators, metrics and the
+// contract itself. The non-JSON answers use the typed escape hatch (`raw`).
+import type { Handlers } from '../../types/handlers.ts';
 import type { SystemController } from './system.controller.ts';
 
-export function systemRoutes(controller: SystemController, metrics: Config['metrics']): Router {
-  const router = Router();
-  // Off: the path answers 404 like any other unknown one.
-  if (metrics.enabled) router.get('/metrics', controller.metrics(metrics.token));
-  router.get('/health', controller.health);
-  router.get('/ready', controller.ready);
-  router.get('/openapi.json', controller.openapiJson);
-  router.get('/openapi.yaml', controller.openapiYaml);
-  router.get('/docs', controller.docs);
-  return router;
+export function systemRoutes(c: SystemController): Handlers<'system'> {
+  return {
+    getHealth: c.health,
+    getReadiness: c.ready,
+    getOpenApiJson: c.openapiJson,
+    getOpenApiYaml: c.openapiYaml,
+    getDocs: c.docs,
+    getMetrics: c.metrics,
+  };
 }

@@ -1,12 +1,9 @@
-// Wires the users routes.
-import type { RequestHandler, Router } from 'express';
+// Wires the users' handlers.
+import type { Handlers } from '../../types/handlers.ts';
 import { createUsersController } from './users.controller.ts';
 import { usersRoutes } from './users.routes.ts';
 import type { UsersService } from './users.service.ts';
 
-export function usersModule(
-  service: UsersService,
-  guards: { authenticate: RequestHandler; userQuota: RequestHandler },
-): Router {
-  return usersRoutes(createUsersController(service), guards);
+export function usersModule(service: UsersService): Handlers<'users'> {
+  return usersRoutes(createUsersController(service));
 }

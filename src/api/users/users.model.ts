@@ -2,8 +2,10 @@
 // service layer (hidden from serialisation, and never mapped into a response).
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { enums } from '../../../generated/operations.ts';
 
-export const ROLES = ['customer', 'admin'] as const;
+/** The roles of the contract (components.schemas.Role). */
+export const ROLES = enums.Role;
 export type Role = (typeof ROLES)[number];
 
 export const User = defineEntity({

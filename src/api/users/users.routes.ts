@@ -1,19 +1,15 @@
-// /api/v1/users: every route needs a signed-in user; admin routes need the users permissions.
-import { Router, type RequestHandler } from 'express';
-import { requirePermission } from '../../middleware/auth.ts';
+// The users' operations (tag `users`), by operationId: the caller's own account, and admin
+// management. Who may call each is the contract's `x-permission`, enforced by the edge.
+import type { Handlers } from '../../types/handlers.ts';
 import type { UsersController } from './users.controller.ts';
 
-export function usersRoutes(
-  c: UsersController,
-  guards: { authenticate: RequestHandler; userQuota: RequestHandler },
-): Router {
-  const router = Router();
-  router.use(guards.authenticate, guards.userQuota);
-  router.get('/me', requirePermission('profile:read'), c.getMe);
-  router.patch('/me', requirePermission('profile:update'), c.updateMe);
-  router.get('/', requirePermission('users:read'), c.list);
-  router.get('/:id', requirePermission('users:read'), c.get);
-  router.patch('/:id', requirePermission('users:manage'), c.update);
-  router.delete('/:id', requirePermission('users:manage'), c.remove);
-  return router;
+export function usersRoutes(c: UsersController): Handlers<'users'> {
+  return {
+    getMe: c.getMe,
+    updateMe: c.updateMe,
+    listUsers: c.list,
+    getUser: c.get,
+    updateUser: c.update,
+    deleteUser: c.remove,
+  };
 }

@@ -1,0 +1,126 @@
+// The one adapter between Express and the typed handlers: mounts every operation of the
+// generated table at its contract path, enforces its security and permission from the contract,
+// applies the rate limits it names, hands the handler its typed input and sends its reply.
+import { parse as parseCookies } from 'cookie';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { operations, type OperationId } from '../../generated/operations.ts';
+import { can, type Permission } from '../api/auth/auth.permissions.ts';
+import type { AllHandlers, CookieToSet, Handler, Input } from '../types/handlers.ts';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../utils/errors.ts';
+import { requestMeta } from '../utils/request-meta.ts';
+import type { Authenticator } from './auth.ts';
+import { authenticate } from './auth.ts';
+
+type Row = (typeof operations)[OperationId];
+export type RateLimitName = Row['rateLimits'][number];
+
+/** A limiter named by `x-rate-limits`, keyed by the caller's IP or by the signed-in user. */
+export interface RateLimit {
+  keyedBy: 'ip' | 'user';
+  middleware: RequestHandler;
+}
+
+export interface OperationDeps {
+  handlers: AllHandlers;
+  authenticator: Authenticator;
+  rateLimits: Record<RateLimitName, RateLimit>;
+}
+
+/** `/api/v1/orders/{id}/cancel` → `/api/v1/orders/:id/cancel` (Express 5 path syntax). */
+export function expressPath(template: string): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+function requirePermission(permission: Permission): RequestHandler {
+  return (req, _res, next) => {
+    if (!req.principal) throw new UnauthenticatedError();
+    if (!can(req.principal.role, permission)) throw new ForbiddenError();
+    next();
+  };
+}
+
+/** Guards in the order that keeps anonymous floods off the token check and the database. */
+function guards(row: Row, deps: OperationDeps): RequestHandler[] {
+  const limits = row.rateLimits.map((name) => deps.rateLimits[name]);
+  const byIp = limits.filter((l) => l.keyedBy === 'ip').map((l) => l.middleware);
+  const byUser = limits.filter((l) => l.keyedBy === 'user').map((l) => l.middleware);
+  if (row.security === 'public') return [...byIp, ...byUser];
+  return [...byIp, authenticate(deps.authenticator), ...byUser, requirePermission(row.permission)];
+}
+
+function inputOf(row: Row, req: Request): Input<OperationId> {
+  const headers: Record<string, string | undefined> = {};
+  for (const name of row.headers) headers[name] = req.get(name);
+  const cookies: Record<string, string | undefined> = {};
+  if (row.cookies.length > 0) {
+    const sent = parseCookies(req.get('cookie') ?? '');
+    for (const name of row.cookies) cookies[name] = sent[name];
+  }
+  // The one place the validated request meets its contract type: the validator has checked
+  // params, query (coerced, defaults applied), headers and body against this very operation.
+  const body: unknown = req.body;
+  return { params: req.params, query: req.query, headers, cookies, body } as never;
+}
+
+function setCookies(res: Response, cookies: readonly CookieToSet[] | undefined): void {
+  for (const cookie of cookies ?? []) {
+    if (cookie.value === undefined) res.clearCookie(cookie.name, cookie.options);
+    else res.cookie(cookie.name, cookie.value, cookie.options);
+  }
+}
+
+/** What every handler's Reply<K> has in common, as the adapter sees it. */
+interface AnyReply {
+  status: number;
+  body?: unknown;
+  raw?: string;
+  code?: string;
+  message?: string;
+  details?: AppError['details'];
+  headers?: Record<string, string | undefined>;
+  cookies?: readonly CookieToSet[];
+}
+
+function send(row: Row, res: Response, reply: AnyReply): void {
+  setCookies(res, reply.cookies);
+  const headers = Object.fromEntries(
+    Object.entries(reply.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  if (reply.status >= 400) {
+    // The error path is the error middleware's: one envelope, one log line.
+    throw new AppError(reply.status, reply.code ?? 'INTERNAL', reply.message ?? '', {
+      details: reply.details,
+      headers,
+    });
+  }
+  res.status(reply.status).set(headers);
+  const contentType = (row.contentTypes as Record<string, string | undefined>)[
+    String(reply.status)
+  ];
+  if (reply.raw !== undefined) res.type(contentType ?? 'text/plain').send(reply.raw);
+  else if (reply.body !== undefined) res.json(reply.body);
+  else res.end();
+}
+
+function adapt(row: Row, handler: Handler<OperationId>): RequestHandler {
+  return async (req, res) => {
+    const authorization = req.get('authorization');
+    const reply = (await handler(inputOf(row, req), {
+      requestId: req.id,
+      meta: requestMeta(req),
+      principal: req.principal,
+      bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined,
+    } as never)) as AnyReply;
+    send(row, res, reply);
+  };
+}
+
+/** Every operation of the contract, mounted at its path with its guards. */
+export function operationRouter(deps: OperationDeps): Router {
+  const router = Router();
+  for (const [id, row] of Object.entries(operations) as [OperationId, Row][]) {
+    const handler = deps.handlers[id] as Handler<OperationId>;
+    router[row.method](expressPath(row.path), ...guards(row, deps), adapt(row, handler));
+  }
+  return router;
+}
