@@ -35,10 +35,12 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
-        "VALIDATION_ERROR"
+        "INVALID_JSON",
+        "VALIDATION_ERROR",
+        "WEAK_PASSWORD"
       ],
       "409": [
-        "CONFLICT"
+        "EMAIL_TAKEN"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -86,13 +88,14 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
-        "UNAUTHENTICATED"
+        "INVALID_CREDENTIALS"
       ],
       "403": [
-        "FORBIDDEN"
+        "ACCOUNT_DISABLED"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -142,13 +145,14 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
         "UNAUTHENTICATED"
       ],
       "409": [
-        "CONFLICT"
+        "REFRESH_CONFLICT"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -188,9 +192,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "429": [
@@ -225,9 +231,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "429": [
@@ -263,9 +271,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "429": [
@@ -302,9 +312,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "404": [
@@ -346,9 +358,13 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
-        "VALIDATION_ERROR"
+        "INVALID_JSON",
+        "VALIDATION_ERROR",
+        "WEAK_PASSWORD"
       ],
       "401": [
+        "INVALID_CREDENTIALS",
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "413": [
@@ -390,6 +406,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "413": [
@@ -431,7 +448,10 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
-        "VALIDATION_ERROR"
+        "INVALID_JSON",
+        "INVALID_RESET_TOKEN",
+        "VALIDATION_ERROR",
+        "WEAK_PASSWORD"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -471,9 +491,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "429": [
@@ -514,13 +536,16 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "INVALID_CREDENTIALS",
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "409": [
-        "CONFLICT"
+        "EMAIL_TAKEN"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -565,9 +590,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -609,9 +636,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -662,9 +691,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -719,9 +750,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -765,6 +798,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "429": [
@@ -807,16 +841,18 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
         "FORBIDDEN"
       ],
       "409": [
-        "CONFLICT"
+        "SKU_TAKEN"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -858,6 +894,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "404": [
@@ -909,9 +946,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -921,7 +960,7 @@ export const operations = {
         "NOT_FOUND"
       ],
       "409": [
-        "CONFLICT"
+        "SKU_TAKEN"
       ],
       "412": [
         "PRECONDITION_FAILED"
@@ -967,9 +1006,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -1015,9 +1056,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -1066,13 +1109,15 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "409": [
-        "CONFLICT"
+        "INSUFFICIENT_STOCK"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -1117,9 +1162,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "404": [
@@ -1161,16 +1208,18 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "404": [
         "NOT_FOUND"
       ],
       "409": [
-        "CONFLICT"
+        "INVALID_TRANSITION"
       ],
       "429": [
         "RATE_LIMITED"
@@ -1214,9 +1263,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "403": [
@@ -1226,7 +1277,7 @@ export const operations = {
         "NOT_FOUND"
       ],
       "409": [
-        "CONFLICT"
+        "INVALID_TRANSITION"
       ],
       "413": [
         "PAYLOAD_TOO_LARGE"
@@ -1259,6 +1310,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
     }
@@ -1285,6 +1337,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "503": [
@@ -1312,6 +1365,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
     }
@@ -1336,6 +1390,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
     }
@@ -1360,6 +1415,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
     }
@@ -1388,9 +1444,11 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
       "401": [
+        "TOKEN_EXPIRED",
         "UNAUTHENTICATED"
       ],
       "404": [
@@ -1416,6 +1474,63 @@ export const enums = {
     "cancelled"
   ]
 } as const;
+
+/** The codes of the reusable error responses (components.responses), by status. */
+export const sharedErrorCodes = {
+  "400": [
+    "INVALID_JSON",
+    "INVALID_RESET_TOKEN",
+    "VALIDATION_ERROR",
+    "WEAK_PASSWORD"
+  ],
+  "401": [
+    "INVALID_CREDENTIALS",
+    "TOKEN_EXPIRED",
+    "UNAUTHENTICATED"
+  ],
+  "403": [
+    "ACCOUNT_DISABLED",
+    "FORBIDDEN"
+  ],
+  "404": [
+    "NOT_FOUND"
+  ],
+  "405": [
+    "METHOD_NOT_ALLOWED"
+  ],
+  "409": [
+    "CONFLICT",
+    "EMAIL_TAKEN",
+    "INSUFFICIENT_STOCK",
+    "INVALID_TRANSITION",
+    "REFRESH_CONFLICT",
+    "SKU_TAKEN"
+  ],
+  "412": [
+    "PRECONDITION_FAILED"
+  ],
+  "413": [
+    "PAYLOAD_TOO_LARGE"
+  ],
+  "415": [
+    "UNSUPPORTED_MEDIA_TYPE"
+  ],
+  "422": [
+    "IDEMPOTENCY_KEY_REUSED"
+  ],
+  "429": [
+    "RATE_LIMITED"
+  ],
+  "500": [
+    "INTERNAL"
+  ],
+  "503": [
+    "SERVICE_UNAVAILABLE"
+  ]
+} as const;
+
+/** Statuses any operation may answer without listing them (x-any-operation: 500, 503). */
+export const anyOperationStatuses = [500,503] as const;
 
 /** components.headers.XRequestId: what a caller-supplied X-Request-Id must match. */
 export const requestIdPattern = "^[A-Za-z0-9._:-]{1,128}$";

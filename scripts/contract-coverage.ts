@@ -1,10 +1,17 @@
 // Contract coverage: for every operation of the contract and every status it documents, whether
 // some test got that answer from the real server (recorded by tests/helpers/app.ts during
-// `npm test` into coverage/contract/). Prints what is missing and the share covered.
+// `npm test` into coverage/contract/). Prints what is missing and the share covered. Also fails
+// when any error response of the whole run carried a code the contract does not document for
+// its operation and status (or, for a request that matched no operation, for that status).
 //   npm run contract:coverage [-- --min 90]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  anyOperationStatuses,
+  operations as table,
+  sharedErrorCodes,
+} from '../generated/operations.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { min: { type: 'string', default: '0' } } });
@@ -53,16 +60,30 @@ if (!existsSync(dir)) {
   console.error('no recorded requests: run `npm test` first');
   process.exit(1);
 }
+/** An operation's own codes for a status it lists; else those any request may get for it. */
+const documentedCodes = (id: string | undefined, status: string): readonly string[] => {
+  const rows = table as unknown as Record<string, { errorCodes: Record<string, string[]> }>;
+  const own = id ? rows[id]?.errorCodes[status] : undefined;
+  if (own) return own;
+  const shared = (sharedErrorCodes as Record<string, readonly string[]>)[status] ?? [];
+  if (!id) return shared; // matched no operation: an unknown path or method
+  return (anyOperationStatuses as readonly number[]).includes(Number(status)) ? shared : [];
+};
+const undocumented = new Map<string, number>();
 let requests = 0;
 for (const file of readdirSync(dir)) {
   for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
     if (!line) continue;
-    const r = JSON.parse(line) as { method: string; path: string; status: number };
+    const r = JSON.parse(line) as { method: string; path: string; status: number; code?: string };
     requests += 1;
     const method = r.method === 'HEAD' ? 'GET' : r.method;
     const op = operations.find((o) => o.method === method && o.pattern.test(r.path));
     const key = String(r.status);
     if (op?.statuses.has(key)) op.statuses.set(key, true);
+    if (r.status >= 400 && !documentedCodes(op?.id, key).includes(r.code ?? '(none)')) {
+      const where = `${method.padEnd(6)} ${op?.template ?? r.path} ${key} ${r.code ?? '(none)'}`;
+      undocumented.set(where, (undocumented.get(where) ?? 0) + 1);
+    }
   }
 }
 
@@ -83,6 +104,18 @@ console.log(
   `contract coverage: ${covered}/${total} operation×status pairs (${share.toFixed(1)} %) from ${requests} recorded requests`,
 );
 if (missing.length) console.log(`not exercised by any test:\n  ${missing.join('\n  ')}`);
+if (undocumented.size > 0) {
+  console.error(
+    `error codes the contract does not document for their operation and status:\n  ${[
+      ...undocumented,
+    ]
+      .map(([where, n]) => `${where} (${n}×)`)
+      .join('\n  ')}`,
+  );
+  process.exitCode = 1;
+} else {
+  console.log('every error code seen is documented for its operation and status');
+}
 if (share < Number(values.min)) {
   console.error(`below the required ${values.min} %`);
   process.exit(1);

@@ -97,6 +97,6 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(notFound());
-  app.use(errorHandler({ logger, env: config.env }));
+  app.use(errorHandler({ logger, env: config.env, bodyLimit: config.http.bodyLimit }));
   return app;
 }

@@ -43,32 +43,26 @@ function deref<T>(doc: Json, value: T | { $ref: string }): T {
   throw new Error('$ref cycle');
 }
 
-/** The `code` values an error response allows: its schema's enum, else its examples' codes. */
+/**
+ * The `code` values an error response may carry: its named examples, one per code, each named
+ * after the code it shows (so Prism serves it with `Prefer: example=<CODE>`). Codes are not an
+ * enum in the schema on purpose: adding a code stays a minor change, and clients must expect
+ * codes they do not know (ADR 0008).
+ */
 function errorCodesOf(doc: Json, response: Json, where: string): string[] {
   const media = (response['content'] as Json | undefined)?.['application/json'] as Json | undefined;
-  if (!media) return [];
-  const schema = deref<Json>(doc, media['schema'] as Json);
-  const parts = [schema, ...((schema['allOf'] as Json[] | undefined) ?? [])].map((s) =>
-    deref<Json>(doc, s),
-  );
-  const enumerated = parts.flatMap(
-    (s) =>
-      ((deref<Json>(doc, (s['properties'] as Json | undefined)?.['code'] as Json) ?? {})['enum'] as
-        string[] | undefined) ?? [],
-  );
-  const examples = Object.values((media['examples'] as Json | undefined) ?? {}).map(
-    (e) => deref<Json>(doc, e as Json)['value'] as Json | undefined,
-  );
-  if (media['example']) examples.push(media['example'] as Json);
-  const exampleCodes = examples.map((e) => e?.['code']).filter((c) => typeof c === 'string');
-  if (enumerated.length === 0 && exampleCodes.length === 0) {
-    throw new Error(`${where}: an error response must name its codes (code enum or examples)`);
+  if ((media?.['schema'] as Json | undefined)?.['$ref'] !== ERROR_ENVELOPE)
+    throw new Error(`${where}: an error response must be an ErrorEnvelope`);
+  const examples = (media?.['examples'] ?? {}) as Record<string, Json>;
+  const codes = Object.keys(examples);
+  if (media?.['example'] !== undefined || codes.length === 0)
+    throw new Error(`${where}: name each error code as an example (examples: {CODE: …})`);
+  for (const code of codes) {
+    const value = deref<Json>(doc, examples[code] as Json)['value'] as Json | undefined;
+    if (value?.['code'] !== code)
+      throw new Error(`${where}: the example ${code} must show code ${code}`);
   }
-  const isEnvelope =
-    (media['schema'] as Json)['$ref'] === ERROR_ENVELOPE ||
-    ((schema['allOf'] as Json[] | undefined) ?? []).some((s) => s['$ref'] === ERROR_ENVELOPE);
-  if (!isEnvelope) throw new Error(`${where}: an error response must use the ErrorEnvelope`);
-  return [...new Set(enumerated.length > 0 ? enumerated : exampleCodes)].sort();
+  return codes.sort();
 }
 
 export function operationTable(doc: Json): OperationRow[] {
@@ -120,6 +114,11 @@ export function operationTable(doc: Json): OperationRow[] {
         if (!/^\d{3}$/.test(status))
           throw new Error(`${where}: response ${status} is not a status`);
         const response = deref<Json>(doc, raw);
+        const declared = response['x-status'] as number | undefined;
+        if (declared !== undefined && String(declared) !== status)
+          throw new Error(
+            `${where}: the response for ${status} is written for ${String(declared)}`,
+          );
         const types = Object.keys((response['content'] as Json | undefined) ?? {});
         if (types.length > 1) throw new Error(`${where} ${status}: one content type per response`);
         if (types[0]) contentTypes[status] = types[0];
@@ -151,16 +150,35 @@ export function operationTable(doc: Json): OperationRow[] {
 }
 
 /** Every named enum among the component schemas, and the patterns the edge reads at run time. */
-function constants(doc: Json): { enums: Record<string, string[]>; requestIdPattern: string } {
+function constants(doc: Json): {
+  enums: Record<string, string[]>;
+  requestIdPattern: string;
+  sharedErrorCodes: Record<string, string[]>;
+  anyOperationStatuses: number[];
+} {
   const components = doc['components'] as Json;
   const enums: Record<string, string[]> = {};
   for (const [name, schema] of Object.entries(components['schemas'] as Record<string, Json>)) {
     if (Array.isArray(schema['enum'])) enums[name] = schema['enum'] as string[];
   }
+  // The reusable error responses, including those no operation lists because they answer
+  // requests that match no operation (405, 404 on unknown paths) or a bug (500).
+  const sharedErrorCodes: Record<string, string[]> = {};
+  const anyOperationStatuses: number[] = [];
+  for (const [name, response] of Object.entries(components['responses'] as Record<string, Json>)) {
+    const media = (response['content'] as Json | undefined)?.['application/json'] as
+      Json | undefined;
+    const codes = Object.keys((media?.['examples'] as Json | undefined) ?? {});
+    const status = (response['x-status'] as number | undefined) ?? undefined;
+    if (codes.length === 0) continue;
+    if (status === undefined) throw new Error(`components.responses.${name} needs x-status`);
+    if (response['x-any-operation'] === true) anyOperationStatuses.push(status);
+    sharedErrorCodes[status] = [...new Set([...(sharedErrorCodes[status] ?? []), ...codes])].sort();
+  }
   const requestId = (components['headers'] as Record<string, Json>)['XRequestId'];
   const pattern = (requestId?.['schema'] as Json | undefined)?.['pattern'];
   if (typeof pattern !== 'string') throw new Error('components.headers.XRequestId needs a pattern');
-  return { enums, requestIdPattern: pattern };
+  return { enums, requestIdPattern: pattern, sharedErrorCodes, anyOperationStatuses };
 }
 
 export function operationsModule(doc: Json): string {
@@ -171,7 +189,7 @@ export function operationsModule(doc: Json): string {
     ids.add(row.operationId);
   }
   const table = Object.fromEntries(rows.map(({ operationId, ...row }) => [operationId, row]));
-  const { enums, requestIdPattern } = constants(doc);
+  const { enums, requestIdPattern, sharedErrorCodes, anyOperationStatuses } = constants(doc);
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   return [
     '// Generated from openapi/ by `npm run generate`. Do not edit.',
@@ -183,6 +201,12 @@ export function operationsModule(doc: Json): string {
     '',
     '/** The named enums of the contract (components.schemas), as runtime values. */',
     `export const enums = ${json(enums)} as const;`,
+    '',
+    '/** The codes of the reusable error responses (components.responses), by status. */',
+    `export const sharedErrorCodes = ${json(sharedErrorCodes)} as const;`,
+    '',
+    '/** Statuses any operation may answer without listing them (x-any-operation: 500, 503). */',
+    `export const anyOperationStatuses = ${JSON.stringify(anyOperationStatuses.sort())} as const;`,
     '',
     '/** components.headers.XRequestId: what a caller-supplied X-Request-Id must match. */',
     `export const requestIdPattern = ${json(requestIdPattern)};`,

@@ -929,8 +929,8 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is not valid (`VALIDATION_ERROR`, with `details`) or its body is not JSON (`INVALID_JSON`). */
-        BadRequest: {
+        /** @description Nothing is found at this address. */
+        NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -939,25 +939,46 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "VALIDATION_ERROR",
-                 *       "message": "The request is not valid.",
-                 *       "details": [
-                 *         {
-                 *           "path": "/body/email",
-                 *           "message": "must match format \"email\""
-                 *         }
-                 *       ],
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The request conflicts with the current state of the resource. */
-        Conflict: {
+        /** @description This path does not offer this method. */
+        MethodNotAllowed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                Allow: components["headers"]["Allow"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Something went wrong on our side. */
+        Internal: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The service cannot answer right now; try again shortly. */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request is not valid (`VALIDATION_ERROR`, with `details`), its body is not JSON (`INVALID_JSON`), or the new password is too easy to guess (`WEAK_PASSWORD`, with `details`). */
+        WeakPassword: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -966,14 +987,19 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "CONFLICT",
-                 *       "message": "The request conflicts with the current state of the resource.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Another account has this email (`EMAIL_TAKEN`). */
+        EmailTaken: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -987,14 +1013,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "PAYLOAD_TOO_LARGE",
-                 *       "message": "The request body is larger than 100 KB.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1008,14 +1026,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "UNSUPPORTED_MEDIA_TYPE",
-                 *       "message": "The request body must be sent as application/json.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1030,19 +1040,24 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "RATE_LIMITED",
-                 *       "message": "Too many requests; try again later.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description No valid credentials: `UNAUTHENTICATED` (missing, malformed, forged or revoked token), `TOKEN_EXPIRED` (refresh and retry) or `INVALID_CREDENTIALS` (wrong email or password). */
-        Unauthorized: {
+        /** @description The request is not valid (`VALIDATION_ERROR`, with `details`) or its body is not JSON (`INVALID_JSON`). */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The email or the password is wrong; both answer the same (`INVALID_CREDENTIALS`). */
+        LoginRejected: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
@@ -1052,19 +1067,11 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "UNAUTHENTICATED",
-                 *       "message": "Authentication is required.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description You are not allowed to do this. */
-        Forbidden: {
+        /** @description The password is right but an admin has disabled the account (`ACCOUNT_DISABLED`). */
+        AccountDisabled: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1073,14 +1080,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "FORBIDDEN",
-                 *       "message": "You are not allowed to do this.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1089,6 +1088,19 @@ export interface components {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Set-Cookie": components["headers"]["ClearRefreshCookie"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Another request rotated this refresh token less than 10 seconds ago (`REFRESH_CONFLICT`): retry with the newest cookie. Nothing is revoked. */
+        RefreshConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                 "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                 "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -1110,6 +1122,20 @@ export interface components {
             };
             content?: never;
         };
+        /** @description No valid credentials: `UNAUTHENTICATED` (missing, malformed, forged or revoked token) or `TOKEN_EXPIRED` (refresh and retry). */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Done; nothing to return. */
         NoContent: {
             headers: {
@@ -1121,8 +1147,22 @@ export interface components {
             };
             content?: never;
         };
-        /** @description Nothing is found at this address. */
-        NotFound: {
+        /** @description No valid access token (`UNAUTHENTICATED`, `TOKEN_EXPIRED`), or the current password sent with the request is wrong (`INVALID_CREDENTIALS`). */
+        BadCredentials: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request is not valid (`VALIDATION_ERROR`), its body is not JSON (`INVALID_JSON`), the reset token is unknown, used or expired (`INVALID_RESET_TOKEN`), or the new password is too easy to guess (`WEAK_PASSWORD`). */
+        ResetRejected: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1131,14 +1171,45 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "NOT_FOUND",
-                 *       "message": "Nothing is found at this address.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description You are not allowed to do this. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request conflicts with the current state of the resource. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Another live product has this SKU (`SKU_TAKEN`). */
+        SkuTaken: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1161,14 +1232,19 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "PRECONDITION_FAILED",
-                 *       "message": "The resource has changed since you read it.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description Some lines cannot be filled (`INSUFFICIENT_STOCK`, one detail per line); nothing changed. */
+        InsufficientStock: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1182,33 +1258,19 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "IDEMPOTENCY_KEY_REUSED",
-                 *       "message": "This Idempotency-Key was used with a different request body.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The service cannot answer right now; try again shortly. */
-        ServiceUnavailable: {
+        /** @description The order cannot move to that status from the one it has (`INVALID_TRANSITION`). */
+        InvalidTransition: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
-                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "SERVICE_UNAVAILABLE",
-                 *       "message": "The service cannot answer right now; try again shortly.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1306,6 +1368,11 @@ export interface components {
          * @example default-src 'none'; script-src 'sha256-…'; style-src 'unsafe-inline'
          */
         ContentSecurityPolicy: string;
+        /**
+         * @description The methods that this path does offer.
+         * @example GET, HEAD
+         */
+        Allow: string;
     };
     pathItems: never;
 }
@@ -1347,21 +1414,33 @@ export type SchemaOrderResponse = components['schemas']['OrderResponse'];
 export type SchemaUpdateOrderStatusRequest = components['schemas']['UpdateOrderStatusRequest'];
 export type SchemaHealth = components['schemas']['Health'];
 export type SchemaReadiness = components['schemas']['Readiness'];
-export type ResponseBadRequest = components['responses']['BadRequest'];
-export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseMethodNotAllowed = components['responses']['MethodNotAllowed'];
+export type ResponseInternal = components['responses']['Internal'];
+export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseWeakPassword = components['responses']['WeakPassword'];
+export type ResponseEmailTaken = components['responses']['EmailTaken'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
-export type ResponseUnauthorized = components['responses']['Unauthorized'];
-export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseLoginRejected = components['responses']['LoginRejected'];
+export type ResponseAccountDisabled = components['responses']['AccountDisabled'];
 export type ResponseRefreshRejected = components['responses']['RefreshRejected'];
+export type ResponseRefreshConflict = components['responses']['RefreshConflict'];
 export type ResponseSignedOut = components['responses']['SignedOut'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseNoContent = components['responses']['NoContent'];
-export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseBadCredentials = components['responses']['BadCredentials'];
+export type ResponseResetRejected = components['responses']['ResetRejected'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseSkuTaken = components['responses']['SkuTaken'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
+export type ResponseInsufficientStock = components['responses']['InsufficientStock'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
-export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
+export type ResponseInvalidTransition = components['responses']['InvalidTransition'];
 export type ParameterSecFetchSite = components['parameters']['SecFetchSite'];
 export type ParameterId = components['parameters']['Id'];
 export type ParameterPage = components['parameters']['Page'];
@@ -1381,6 +1460,7 @@ export type HeaderLocation = components['headers']['Location'];
 export type HeaderETag = components['headers']['ETag'];
 export type HeaderIdempotentReplayed = components['headers']['IdempotentReplayed'];
 export type HeaderContentSecurityPolicy = components['headers']['ContentSecurityPolicy'];
+export type HeaderAllow = components['headers']['Allow'];
 export type $defs = Record<string, never>;
 export interface operations {
     register: {
@@ -1442,8 +1522,8 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
-            409: components["responses"]["Conflict"];
+            400: components["responses"]["WeakPassword"];
+            409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1508,8 +1588,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            401: components["responses"]["LoginRejected"];
+            403: components["responses"]["AccountDisabled"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1574,7 +1654,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["RefreshRejected"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["RefreshConflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1695,8 +1775,8 @@ export interface operations {
         };
         responses: {
             204: components["responses"]["NoContent"];
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            400: components["responses"]["WeakPassword"];
+            401: components["responses"]["BadCredentials"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1757,7 +1837,7 @@ export interface operations {
         };
         responses: {
             204: components["responses"]["NoContent"];
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ResetRejected"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1850,8 +1930,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            409: components["responses"]["Conflict"];
+            401: components["responses"]["BadCredentials"];
+            409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -2181,7 +2261,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["SkuTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -2335,7 +2415,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["SkuTaken"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -2462,7 +2542,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["InsufficientStock"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
@@ -2582,7 +2662,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["InvalidTransition"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2651,7 +2731,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["InvalidTransition"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];

@@ -21,19 +21,6 @@ import type { Logger } from '../utils/logger.ts';
 
 type ErrorEnvelope = components['schemas']['ErrorEnvelope'];
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'VALIDATION_ERROR',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  409: 'CONFLICT',
-  412: 'PRECONDITION_FAILED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
-};
-
 /** Validator paths come as "/body/email" or ".query.limit"; the contract uses the first form. */
 function validatorDetails(errors: { path: string; message: string }[]): ErrorDetail[] {
   return errors.slice(0, 100).map((e) => ({
@@ -52,7 +39,26 @@ function withHead(allow: string): string {
   return methods.join(', ');
 }
 
-function fromValidator(err: InstanceType<typeof validatorErrors.BadRequest>): AppError {
+/**
+ * A status the edge does not map is answered as the contract documents for every operation: a
+ * client's mistake is a 400 VALIDATION_ERROR, anything else a 500 INTERNAL.
+ */
+function generic(status: number, message: string): AppError {
+  return status >= 400 && status < 500
+    ? new ValidationError(message)
+    : new AppError(500, 'INTERNAL', 'Something went wrong on our side.');
+}
+
+/** `100kb` (the body-parser limit of the configuration) as people read it: `100 KB`. */
+export function readableLimit(limit: string): string {
+  const match = /^(\d+)\s*(b|kb|mb)$/i.exec(limit.trim());
+  return match ? `${match[1]} ${match[2]?.toUpperCase()}` : limit;
+}
+
+function fromValidator(
+  err: InstanceType<typeof validatorErrors.BadRequest>,
+  bodyLimit: string,
+): AppError {
   switch (err.status) {
     case 400:
       return new ValidationError('The request is not valid.', validatorDetails(err.errors));
@@ -61,50 +67,45 @@ function fromValidator(err: InstanceType<typeof validatorErrors.BadRequest>): Ap
     case 405:
       return new MethodNotAllowedError(withHead(String(err.headers?.Allow ?? '')));
     case 413:
-      return new PayloadTooLargeError('100 KB');
+      return new PayloadTooLargeError(bodyLimit);
     case 415:
       return new UnsupportedMediaTypeError();
     default:
-      return new AppError(
-        err.status,
-        CODE_BY_STATUS[err.status] ?? 'INTERNAL',
-        err.status >= 500 ? 'Something went wrong on our side.' : err.message,
-      );
+      return generic(err.status, err.message);
   }
 }
 
 /** Errors from body-parser and http-errors carry a `type` or an exposable 4xx `status`. */
-function fromHttpError(err: {
-  type?: unknown;
-  status?: unknown;
-  expose?: unknown;
-  message: string;
-}): AppError | undefined {
+function fromHttpError(
+  err: {
+    type?: unknown;
+    status?: unknown;
+    expose?: unknown;
+    message: string;
+  },
+  bodyLimit: string,
+): AppError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
       return new InvalidJsonError();
     case 'entity.too.large':
-      return new PayloadTooLargeError('100 KB');
+      return new PayloadTooLargeError(bodyLimit);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new UnsupportedMediaTypeError('The request body must be UTF-8 encoded JSON.');
   }
   const status = typeof err.status === 'number' ? err.status : undefined;
   if (status !== undefined && status >= 400 && status < 500) {
-    return new AppError(
-      status,
-      CODE_BY_STATUS[status] ?? 'VALIDATION_ERROR',
-      err.expose === true ? err.message : 'The request is not valid.',
-    );
+    return generic(status, err.expose === true ? err.message : 'The request is not valid.');
   }
   return undefined;
 }
 
-export function toAppError(err: unknown): AppError | undefined {
+export function toAppError(err: unknown, bodyLimit: string): AppError | undefined {
   if (err instanceof AppError) return err;
-  if (isValidatorError(err)) return fromValidator(err);
+  if (isValidatorError(err)) return fromValidator(err, bodyLimit);
   if (isDatabaseUnavailable(err)) return new ServiceUnavailableError(undefined, err);
-  if (err instanceof Error) return fromHttpError(err);
+  if (err instanceof Error) return fromHttpError(err, bodyLimit);
   return undefined;
 }
 
@@ -115,10 +116,16 @@ function isValidatorError(err: unknown): err is InstanceType<typeof validatorErr
   );
 }
 
-export function errorHandler(options: { logger: Logger; env: NodeEnv }): ErrorRequestHandler {
+export function errorHandler(options: {
+  logger: Logger;
+  env: NodeEnv;
+  /** The configured body limit (`100kb`), named in the 413 message. */
+  bodyLimit: string;
+}): ErrorRequestHandler {
   const { logger, env } = options;
+  const bodyLimit = readableLimit(options.bodyLimit);
   return (err: unknown, req: Request, res, _next) => {
-    const known = toAppError(err);
+    const known = toAppError(err, bodyLimit);
     const status = known?.status ?? 500;
     if (status >= 500) {
       logger.error('request failed', {

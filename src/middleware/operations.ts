@@ -5,7 +5,7 @@ import { parse as parseCookies } from 'cookie';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
 import { can, type Permission } from '../api/auth/auth.permissions.ts';
-import type { AllHandlers, CookieToSet, Handler, Input } from '../types/handlers.ts';
+import type { AllHandlers, CodeAt, CookieToSet, Handler, Input } from '../types/handlers.ts';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../utils/errors.ts';
 import { requestMeta } from '../utils/request-meta.ts';
 import type { Authenticator } from './auth.ts';
@@ -87,8 +87,9 @@ function send(row: Row, res: Response, reply: AnyReply): void {
     Object.entries(reply.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
   );
   if (reply.status >= 400) {
-    // The error path is the error middleware's: one envelope, one log line.
-    throw new AppError(reply.status, reply.code ?? 'INTERNAL', reply.message ?? '', {
+    // The error path is the error middleware's: one envelope, one log line. Reply<K> has
+    // already held the code to those the contract documents for this operation and status.
+    throw new AppError(reply.status, reply.code as CodeAt<number>, reply.message ?? '', {
       details: reply.details,
       headers,
     });

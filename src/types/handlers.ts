@@ -4,7 +4,11 @@
 // contract does not document, a body of the wrong shape or an undocumented error code does not
 // compile. tests/types/handlers.test-d.ts proves each of these.
 import type { components, operations as Operations } from '../../generated/api.d.ts';
-import type { OperationId, operations as table } from '../../generated/operations.ts';
+import type {
+  OperationId,
+  operations as table,
+  sharedErrorCodes,
+} from '../../generated/operations.ts';
 import type { Principal, RequestMeta } from './request-meta.ts';
 
 export type { OperationId };
@@ -90,10 +94,20 @@ type HasContent<R> = R extends { content: Record<string, unknown> } ? true : fal
 export type ErrorDetail = components['schemas']['ErrorDetail'];
 /** The codes the contract documents for this operation and status. */
 export type ErrorCode<K extends OperationId, S extends number> = Row<K>['errorCodes'] extends {
-  [P in `${S}`]: readonly (infer C)[];
+  [P in `${S}`]: readonly (infer C extends string)[];
 }
   ? C
   : never;
+
+/**
+ * Every code the contract documents for this status: on any operation, or on the reusable
+ * responses (which also cover requests that match no operation: 404, 405, 500).
+ */
+export type CodeAt<S extends number> =
+  | { [K in OperationId]: ErrorCode<K, S> }[OperationId]
+  | (typeof sharedErrorCodes extends { [P in `${S}`]: readonly (infer C extends string)[] }
+      ? C
+      : never);
 
 type SuccessReply<K extends OperationId, S extends Status<K>, R> =
   HasContent<R> extends true

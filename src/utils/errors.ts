@@ -1,7 +1,10 @@
 // The operational errors a service may throw. The error middleware turns each into the
 // envelope of the contract (openapi/common/schemas/error-envelope.yaml); anything that is not
-// an AppError is a bug and answers 500 INTERNAL without details.
+// an AppError is a bug and answers 500 INTERNAL without details. A code must be one the
+// contract documents for its status on some operation (CodeAt): a typo or a new code that the
+// contract does not name yet does not compile.
 import type { components } from '../../generated/api.d.ts';
+import type { CodeAt } from '../types/handlers.ts';
 
 export type ErrorDetail = components['schemas']['ErrorDetail'];
 
@@ -11,13 +14,13 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
-export class AppError extends Error {
-  readonly status: number;
+export class AppError<S extends number = number> extends Error {
+  readonly status: S;
   readonly code: string;
   readonly details: ErrorDetail[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string, options: AppErrorOptions = {}) {
+  constructor(status: S, code: CodeAt<S>, message: string, options: AppErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = new.target.name;
     this.status = status;
@@ -73,8 +76,11 @@ export class MethodNotAllowedError extends AppError {
   }
 }
 
-export class ConflictError extends AppError {
-  constructor(message = 'The request conflicts with the current state.', code = 'CONFLICT') {
+export class ConflictError extends AppError<409> {
+  constructor(
+    message = 'The request conflicts with the current state.',
+    code: CodeAt<409> = 'CONFLICT',
+  ) {
     super(409, code, message);
   }
 }

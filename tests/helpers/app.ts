@@ -18,17 +18,34 @@ import { startQueue, type Queue } from '../../src/jobs/queue.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /**
- * Notes every request and the status it got, for `npm run contract:coverage` (which operation
- * and documented status some test exercised). One JSON line per response, per test worker.
+ * Notes every request, the status it got and, for an error, its code, for `npm run
+ * contract:coverage` (which operation and documented status some test exercised, and whether
+ * every error code seen is one the contract documents for that operation and status). One JSON
+ * line per response, per test worker.
  */
 const COVERAGE_DIR = path.resolve('coverage', 'contract');
 function recordForContractCoverage(req: IncomingMessage, res: ServerResponse): void {
   // Read now: Express rewrites req.url while it routes through mounted routers.
   const { method } = req;
   const url = (req.url ?? '').split('?')[0];
+  // Error envelopes are sent in one piece (error-handler.ts): the last chunk holds the code.
+  let last: unknown;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    last = args[0];
+    return end(...args);
+  }) as ServerResponse['end'];
   res.once('finish', () => {
+    let code: unknown;
+    if (res.statusCode >= 400 && (typeof last === 'string' || Buffer.isBuffer(last))) {
+      try {
+        code = (JSON.parse(last.toString()) as { code?: unknown }).code;
+      } catch {
+        code = '(not an envelope)';
+      }
+    }
     mkdirSync(COVERAGE_DIR, { recursive: true });
-    const line = JSON.stringify({ method, path: url, status: res.statusCode });
+    const line = JSON.stringify({ method, path: url, status: res.statusCode, code });
     appendFileSync(path.join(COVERAGE_DIR, `requests-${process.pid}.jsonl`), `${line}\n`);
   });
 }
