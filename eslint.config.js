@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['generated/', 'dist/', 'node_modules/', '.data/', 'coverage/', 'sdk/src/schema.d.ts'],
+    ignores: [
+      'generated/',
+      'dist/',
+      'node_modules/',
+      '.data/',
+      'coverage/',
+      'sdk/src/schema.d.ts',
+      'sdk/src/operations.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

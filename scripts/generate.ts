@@ -47,9 +47,13 @@ export async function generate(outDir: string): Promise<void> {
 
 /**
  * Files outside generated/ that must equal one inside it: the SDK package ships the contract's
- * types itself, since it is published without generated/.
+ * types and its operation table (for the error codes) itself, since it is published without
+ * generated/.
  */
-export const COPIES = [{ from: 'api.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') }];
+export const COPIES = [
+  { from: 'api.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') },
+  { from: 'operations.ts', to: path.join(root, 'sdk', 'src', 'operations.ts') },
+];
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'generated' } } });

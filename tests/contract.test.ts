@@ -1,13 +1,16 @@
 // Rules that hold for every operation of the contract, checked by walking the bundled document
 // itself (so a new operation is covered the day it is added): every protected operation refuses
-// an anonymous caller with 401, every operation under /api is subject to the per-IP quota (429),
+// an anonymous caller with 401 and a caller without its `x-permission` with 403, every operation
+// under /api is subject to the per-IP quota (429),
 // and every `{id}` refuses a malformed id with 400. Requests are built from the contract's own
 // examples, which therefore must be valid.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 import { build, cases, doc, named, send, type Case } from './helpers/contract-cases.ts';
-import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
+import { bearer, register, signInAdmin, type Signed } from './helpers/auth.ts';
+import { operations } from '../generated/operations.ts';
+import { PERMISSIONS } from '../src/api/auth/auth.permissions.ts';
 
 const isProtected = (c: Case) => {
   const security = c.op.security ?? doc.security ?? [];
@@ -16,9 +19,11 @@ const isProtected = (c: Case) => {
 
 let app: TestApp;
 let admin: Signed;
+let customer: Signed;
 beforeAll(async () => {
   app = await startTestApp();
   admin = await signInAdmin(app);
+  customer = await register(app);
 });
 afterAll(() => app.close());
 
@@ -37,6 +42,38 @@ describe('every operation of the contract', () => {
       expect(res.body).toEqual(
         expect.objectContaining({ status: 'error', code: 'UNAUTHENTICATED' }),
       );
+    },
+  );
+
+  const permissionOf = (c: Case) =>
+    (operations as Record<string, { permission: string | null }>)[c.op.operationId]?.permission;
+  const customerLacks = (c: Case) => {
+    const permission = permissionOf(c);
+    return permission != null && !(PERMISSIONS.customer as readonly string[]).includes(permission);
+  };
+  test('every protected operation names its permission, and customers lack some', () => {
+    expect(protectedCases.filter((c) => !permissionOf(c))).toEqual([]);
+    expect(protectedCases.filter(customerLacks).length).toBeGreaterThan(5);
+  });
+
+  test.each(named(protectedCases.filter(customerLacks)))(
+    '%s refuses a signed-in caller without its permission with 403',
+    async (_name, c) => {
+      expect(c.op.responses['403']).toBeDefined();
+      const res = await send(app, c).set(bearer(customer));
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(expect.objectContaining({ status: 'error', code: 'FORBIDDEN' }));
+    },
+  );
+
+  test.each(named(protectedCases.filter((c) => !customerLacks(c))))(
+    '%s lets a caller with its permission through the edge',
+    async (_name, c) => {
+      // A caller of its own: logout and logout-all end the session they are called with.
+      const res = await send(app, c).set(bearer(await register(app)));
+      // The handler answered: not the edge's 401/403 (a wrong current password is its own 401).
+      expect(res.status).not.toBe(403);
+      if (res.status === 401) expect(res.body.code).toBe('INVALID_CREDENTIALS');
     },
   );
 

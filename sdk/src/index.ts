@@ -3,10 +3,27 @@
 // the server would reject. Auth: the access token is attached to every call, and a 401 triggers
 // one refresh (shared by concurrent calls) and one retry.
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { operations as table } from './operations.ts';
 import type { components, paths } from './schema.d.ts';
 
 export type { components, operations, paths } from './schema.d.ts';
 export type Schemas = components['schemas'];
+
+export type OperationId = keyof typeof table;
+type Codes<K extends OperationId> = (typeof table)[K]['errorCodes'];
+/**
+ * The error codes the contract documents for an operation, for one status or all of them:
+ * `ErrorCode<'createOrder', 409>` is `'INSUFFICIENT_STOCK'`. The server may add codes in a
+ * minor release: handle an unknown code by its status.
+ */
+export type ErrorCode<K extends OperationId, S extends number = number> = {
+  [P in keyof Codes<K>]: P extends `${S}` ? Codes<K>[P][number & keyof Codes<K>[P]] : never;
+}[keyof Codes<K>];
+/** The error envelope of an operation, with its code narrowed to the documented ones. */
+export type ApiError<K extends OperationId, S extends number = number> = Omit<
+  Schemas['ErrorEnvelope'],
+  'code'
+> & { code: ErrorCode<K, S> };
 
 /** Where the client keeps its tokens. Browsers keep the refresh token in its HttpOnly cookie. */
 export interface TokenStore {
