@@ -12,6 +12,7 @@ import { registerJobHandlers } from './jobs/handlers.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { openApiValidatorReady } from './middleware/openapi-validator.ts';
 import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
     server.on('request', createApp({ config, logger, orm: db.orm, contract, lifecycle, services }));
+    // Not listening before every operation's validators are compiled: no first request pays.
+    logger.info('contract validators compiled', await openApiValidatorReady(contract));
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await queue?.stop().catch(() => undefined);

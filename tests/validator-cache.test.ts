@@ -22,6 +22,11 @@ describe("the validator's route matchers", () => {
     expect(compile('/api/v1/products/:id', { ...options })).toBe(first);
     expect(compile('/api/v1/products/:id', { sensitive: true, strict: false })).not.toBe(first);
     expect(compile('/api/v1/orders/:id', options)).not.toBe(first);
+    // Options of another shape are cached apart, under their own key.
+    const open = compile('/api/v1/products/:id', { end: false });
+    expect(compile('/api/v1/products/:id', { end: false })).toBe(open);
+    expect(open).not.toBe(first);
+    expect(open.regexp.test('/api/v1/products/a1/more')).toBe(true);
     // Shared RegExps carry no state between requests (no g/y flag).
     expect(first.regexp.global || first.regexp.sticky).toBe(false);
     expect(first.regexp.exec('/api/v1/products/a1')?.[1]).toBe('a1');

@@ -1,6 +1,8 @@
 // Validates every request against the bundled contract (and, when configured, every JSON
-// response): the contract, not hand-written checks, decides what the API accepts.
+// response): the contract, not hand-written checks, decides what the API accepts. Every
+// operation's validators compile at start-up (openApiValidatorReady), not on its first request.
 import { createRequire } from 'node:module';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
@@ -9,6 +11,23 @@ import { ValidationError, type ErrorDetail } from '../utils/errors.ts';
 type PathToRegexp = (path: string, options?: object) => { regexp: RegExp; keys: unknown[] };
 const MEMOIZED = Symbol.for('contract-first-monolith.pathToRegexp.memoized');
 const MAX_CACHED_PATTERNS = 2000;
+
+/**
+ * The validator's route options, `{ sensitive, strict }` with boolean values, as a slot 0–3, so
+ * the cache needs no key string (building one with JSON.stringify cost more than the scan it
+ * saves: 11 µs of a 15–30 µs route lookup); -1 for any other options.
+ */
+function routeOptionsSlot(options: object = {}): number {
+  let slot = 0;
+  for (const name in options) {
+    const value = (options as Record<string, unknown>)[name];
+    if (typeof value !== 'boolean') return -1;
+    if (name === 'sensitive') slot |= value ? 1 : 0;
+    else if (name === 'strict') slot |= value ? 2 : 0;
+    else return -1;
+  }
+  return slot;
+}
 
 /**
  * express-openapi-validator 5.6.2 finds a request's operation by compiling, on every request,
@@ -27,16 +46,33 @@ export function memoizeValidatorPathToRegexp(): void {
   };
   if (mod.pathToRegexp[MEMOIZED]) return;
   const compile = mod.pathToRegexp;
-  const cache = new Map<string, ReturnType<PathToRegexp>>();
+  type Compiled = ReturnType<PathToRegexp>;
+  const byRouteOptions = new Map<string, (Compiled | undefined)[]>();
+  const byAnyOptions = new Map<string, Compiled>();
+  const cacheable = (c: Compiled) =>
+    !c.regexp.global &&
+    !c.regexp.sticky &&
+    byRouteOptions.size + byAnyOptions.size < MAX_CACHED_PATTERNS;
   const memoized = Object.assign(
     (path: string, options?: object) => {
       if (typeof path !== 'string') return compile(path, options);
-      const key = `${path}\u0000${JSON.stringify(options ?? {})}`;
-      let hit = cache.get(key);
+      const slot = routeOptionsSlot(options);
+      if (slot >= 0) {
+        const slots = byRouteOptions.get(path) ?? [];
+        let hit = slots[slot];
+        if (!hit) {
+          hit = compile(path, options);
+          if (!cacheable(hit)) return hit;
+          slots[slot] = hit;
+          byRouteOptions.set(path, slots);
+        }
+        return hit;
+      }
+      const key = `${path}\u0000${JSON.stringify(options)}`;
+      let hit = byAnyOptions.get(key);
       if (!hit) {
         hit = compile(path, options);
-        if (hit.regexp.global || hit.regexp.sticky) return hit;
-        if (cache.size < MAX_CACHED_PATTERNS) cache.set(key, hit);
+        if (cacheable(hit)) byAnyOptions.set(key, hit);
       }
       return hit;
     },
@@ -129,23 +165,252 @@ function conditionalOnlyWhereDocumented(): RequestHandler {
   };
 }
 
+type Operation = { requestBody?: { required?: boolean; content?: Record<string, unknown> } };
+type OpenApiMetadata = { openapi?: { openApiRoute?: string; schema?: Operation } };
+
+/**
+ * The validator compiles a request validator per method, route and request Content-Type, and
+ * the response validators under the same key. The Content-Type's parameters never change
+ * which schema applies (`application/json; charset=utf-8` is validated as `application/json`)
+ * and an operation without a request body has no schema that depends on it, yet every variant
+ * a client sends would compile and cache one more copy, without bound. After the operation is
+ * known, the header is made canonical: the bare media type when the operation lists it, and no
+ * header when the operation takes no body (the body parser has already read it). Each operation
+ * then has a fixed set of keys, and the warm-up compiles all of them.
+ */
+function oneContentTypePerOperation(): RequestHandler {
+  return (req, _res, next) => {
+    const operation = (req as OpenApiMetadata).openapi?.schema;
+    const header = req.headers['content-type'];
+    if (operation && header !== undefined) {
+      const content = operation.requestBody?.content;
+      const mediaType = header.split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!content) delete req.headers['content-type'];
+      else if (Object.hasOwn(content, mediaType)) req.headers['content-type'] = mediaType;
+    }
+    next();
+  };
+}
+
+/** express-openapi-validator 5.6.2's chain, by the names of its functions. */
+const PATH_PARAMS = 'pathParamsMiddleware';
+const METADATA = 'metadataMiddleware';
+const RESPONSE = 'responseMiddleware';
+const expectedChain = (validateResponses: boolean) => [
+  PATH_PARAMS,
+  METADATA,
+  'securityMiddleware',
+  'requestMiddleware',
+  ...(validateResponses ? [RESPONSE] : []),
+];
+
+/** What the start-up warm-up did, for the start-up log. */
+export interface ValidatorWarmUp {
+  operations: number;
+  /** Synthetic requests: one per operation and Content-Type the operation can be called with. */
+  requests: number;
+  ms: number;
+}
+
+interface WarmUpRequest {
+  method: string;
+  path: string;
+  /** The OpenAPI path the validator must resolve the request to. */
+  openApiRoute: string;
+  contentType: string | undefined;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** Follows a local `$ref` (`#/components/requestBodies/…`), as the bundled contract may use. */
+function local<T>(document: Record<string, unknown>, value: T | { $ref: string }): T | undefined {
+  if (!value || typeof value !== 'object' || !('$ref' in value)) return value;
+  let found: unknown = document;
+  for (const key of value.$ref.replace(/^#\//, '').split('/'))
+    found = (found as Record<string, unknown> | undefined)?.[
+      key.replace(/~1/g, '/').replace(/~0/g, '~')
+    ];
+  return found as T | undefined;
+}
+
+/** One request per operation and per Content-Type it accepts (none, when the body is optional). */
+function warmUpRequests(document: Record<string, unknown>): WarmUpRequest[] {
+  // The validator serves every path under the path of each server (this contract's is "/").
+  const servers = (document['servers'] as { url: string }[] | undefined) ?? [{ url: '/' }];
+  const basePaths = new Set(
+    servers.map(({ url }) => new URL(url, 'http://localhost').pathname.replace(/\/$/, '')),
+  );
+  const paths = (document['paths'] ?? {}) as Record<string, Record<string, Operation>>;
+  return Object.entries(paths).flatMap(([template, item]) =>
+    METHODS.filter((method) => item[method]).flatMap((method) => {
+      const body = local(document, item[method]?.requestBody);
+      const mediaTypes = Object.keys(body?.content ?? {});
+      const contentTypes = [...mediaTypes, ...(body?.required ? [] : [undefined])];
+      // A path value no static segment can equal: the route with the parameter must match.
+      const path = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        encodeURIComponent(`{${name}}`),
+      );
+      return [...basePaths].flatMap((basePath) =>
+        contentTypes.map((contentType) => ({
+          method: method.toUpperCase(),
+          path: `${basePath}${path}`,
+          openApiRoute: `${basePath}${template}`,
+          contentType,
+        })),
+      );
+    }),
+  );
+}
+
+/** Runs one middleware; resolves with what it passed to next(). */
+async function step(handler: RequestHandler, req: unknown, res: unknown): Promise<unknown> {
+  let called = false;
+  let passed: unknown;
+  const next = (error?: unknown) => {
+    if (called) return; // the response validator reports its finding through next() too
+    called = true;
+    passed = error;
+  };
+  await (handler as (req: unknown, res: unknown, next: (e?: unknown) => void) => unknown)(
+    req,
+    res,
+    next,
+  );
+  if (!called) throw new Error(`${handler.name} did not call next()`);
+  return passed;
+}
+
+/**
+ * Drives one synthetic request through the validator's own middleware, as Express would, so the
+ * validator builds and caches exactly what a real request of that operation makes it build: the
+ * request validator (and the Ajv instances on the very first one), the parameter schemas it
+ * dereferences, and, when responses are validated, the operation's response validators (built
+ * when the handler answers: answered here with an empty body to a stub response).
+ *
+ * Safe because nothing else sees it: the request and response are plain objects made here, the
+ * chain ends with the validator (no router, handler, database or log), and whether the empty
+ * body passes does not matter (the validators are compiled and cached before they run). The
+ * path-params middleware is left out: on the first real request it registers `app.param` hooks
+ * on the real app, which a synthetic request does not have.
+ */
+async function warmUpOperation(chain: RequestHandler[], r: WarmUpRequest): Promise<void> {
+  const req: Record<string, unknown> = {
+    method: r.method,
+    url: r.path,
+    originalUrl: r.path,
+    path: r.path,
+    baseUrl: '',
+    headers: r.contentType ? { 'content-type': r.contentType } : {},
+    query: {},
+    params: {},
+    body: r.contentType ? {} : undefined,
+    // Express's defaults ('strict routing' and 'case sensitive routing' off), as in app.ts; they
+    // only change how a path is matched, not what is compiled.
+    app: { enabled: () => false },
+  };
+  const res = {
+    statusCode: 200,
+    headersSent: false,
+    getHeaders: () => ({}),
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    set: () => res,
+    send: () => res,
+    end: () => res,
+    json: (_body: unknown) => res,
+  };
+  for (const handler of chain) {
+    const passed = await step(handler, req, res);
+    if (handler.name === METADATA) {
+      const found = (req as OpenApiMetadata).openapi;
+      if (passed !== undefined || found?.openApiRoute !== r.openApiRoute || !found.schema) {
+        const why = passed instanceof Error ? passed.message : `matched ${found?.openApiRoute}`;
+        throw new Error(`validator warm-up: ${r.method} ${r.openApiRoute}: ${why}`, {
+          cause: passed,
+        });
+      }
+    }
+  }
+  if (chain.some((h) => h.name === RESPONSE)) res.json({});
+}
+
+async function warmUp(
+  document: Record<string, unknown>,
+  chain: RequestHandler[],
+): Promise<ValidatorWarmUp> {
+  const started = performance.now();
+  const requests = warmUpRequests(document);
+  for (const request of requests) {
+    await warmUpOperation(chain, request);
+    // Each compilation blocks the event loop for a few to a hundred milliseconds: let the rest
+    // of the start-up (database pool, queue) breathe in between.
+    await nextTurn();
+  }
+  return {
+    operations: new Set(requests.map((r) => `${r.method} ${r.openApiRoute}`)).size,
+    requests: requests.length,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+const warmUps = new WeakMap<Contract, Promise<ValidatorWarmUp>>();
+
+/**
+ * Resolves once the validators built by openApiValidator(contract) have compiled every
+ * operation; rejects if the contract cannot be loaded or an operation cannot be reached. The
+ * server must await it before it listens (and the tests before they send requests).
+ */
+export function openApiValidatorReady(contract: Contract): Promise<ValidatorWarmUp> {
+  return (
+    warmUps.get(contract) ??
+    Promise.reject(new Error('openApiValidatorReady: no validator was built for this contract'))
+  );
+}
+
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
   memoizeValidatorPathToRegexp();
+  // A deep copy: the validator annotates the document it is given.
+  const document = structuredClone(contract.document);
+  const library = OpenApiValidator.middleware({
+    apiSpec: document as never,
+    validateApiSpec: false,
+    ignoreUndocumented: false,
+    validateRequests: { allErrors: true, allowUnknownQueryParameters: false },
+    validateResponses: validateResponses ? { allErrors: true } : false,
+    validateSecurity: false,
+    validateFormats: true,
+    ajvFormats: { mode: 'full' },
+    $refParser: { mode: 'bundle' },
+    // The contract has no multipart body (jsonOnly answers 415 to any body but JSON): without
+    // this, every request also passes a multer check and a third Ajv instance is built.
+    fileUploader: false,
+  }) as unknown as RequestHandler[];
+  const names = library.map((h) => h.name);
+  if (names.join() !== expectedChain(validateResponses).join())
+    throw new Error(
+      `express-openapi-validator's middleware changed (${names.join(', ')}): review the warm-up in src/middleware/openapi-validator.ts`,
+    );
+  const [pathParams, metadata, ...validation] = library as [
+    RequestHandler,
+    RequestHandler,
+    ...RequestHandler[],
+  ];
+  const chain = [metadata, oneContentTypePerOperation(), ...validation];
+
+  // Starts now (the validator loads the contract asynchronously); openApiValidatorReady awaits it.
+  const warm = warmUp(contract.document, chain);
+  const previous = warmUps.get(contract);
+  const ready = previous ? Promise.all([previous, warm]).then(([, w]) => w) : warm;
+  ready.catch(() => undefined); // reported to whoever awaits it, not as an unhandled rejection
+  warmUps.set(contract, ready);
+
   return [
     writableQuery(),
     headAsGet(),
-    ...OpenApiValidator.middleware({
-      // A deep copy: the validator annotates the document it is given.
-      apiSpec: structuredClone(contract.document) as never,
-      validateApiSpec: false,
-      ignoreUndocumented: false,
-      validateRequests: { allErrors: true, allowUnknownQueryParameters: false },
-      validateResponses: validateResponses ? { allErrors: true } : false,
-      validateSecurity: false,
-      validateFormats: true,
-      ajvFormats: { mode: 'full' },
-      $refParser: { mode: 'bundle' },
-    }),
+    pathParams,
+    ...chain,
     storableInputOnly(),
     conditionalOnlyWhereDocumented(),
     restoreHead(),

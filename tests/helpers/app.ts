@@ -9,6 +9,7 @@ import { createServices, type Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
+import { openApiValidatorReady } from '../../src/middleware/openapi-validator.ts';
 import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
@@ -104,7 +105,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const services = createServices({ config, logger, orm, redis, queue });
   if (config.jobs.inProcess)
     await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
-  const app = createApp({ config, logger, orm, contract: loadContract(), lifecycle, services });
+  const contract = loadContract();
+  const app = createApp({ config, logger, orm, contract, lifecycle, services });
+  await openApiValidatorReady(contract);
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);
     app(req, res);

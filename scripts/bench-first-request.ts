@@ -1,0 +1,507 @@
+// The first request to each operation after start-up, against the tenth. For every operation of
+// generated/openapi.json, in contract order, a freshly started production-mode instance
+// (src/server.ts as a process of its own, on DATABASE_URL or an embedded PostgreSQL) gets ten
+// equivalent requests in a row, timed by the client; over --runs fresh processes. Prints the
+// median first and tenth per operation and fails if a first request takes more than
+// 2 × its tenth + 2 ms (the gate of docs/BENCHMARKS.md).
+//   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses]
+// --ref runs the service from that commit instead (git archive into a temporary directory, with
+// this checkout's node_modules): the same benchmark, before and after a change.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+import { createLogger } from '../src/utils/logger.ts';
+import { freePort, percentile } from './lib/process.ts';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    ref: { type: 'string' },
+    'validate-responses': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const REQUESTS = 10;
+/** A first request may take twice its tenth plus 2 ms (scheduling noise on a shared machine). */
+const FACTOR = 2;
+const SLACK_MS = 2;
+const PASSWORDS = ['correct-horse-battery-staple', 'purple-monkey-dishwasher-42'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// The service under test, as a process of its own
+
+const checkout = path.resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'cfm-bench-first-'));
+
+/** `--ref`: that commit's tree, with this checkout's node_modules. */
+function treeOf(ref: string | undefined): string {
+  if (!ref) return checkout;
+  const dir = path.join(tmp, 'tree');
+  mkdirSync(dir);
+  execFileSync('sh', ['-c', 'git -C "$0" archive "$1" | tar -x -C "$2"', checkout, ref, dir]);
+  symlinkSync(path.join(checkout, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+const root = treeOf(values.ref);
+
+interface Service {
+  base: string;
+  /** From spawning the process to its `listening` log line. */
+  startMs: number;
+  /** What the validator warm-up logged, when the service has one. */
+  warmUpMs: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Starts src/server.ts and resolves once it logs "listening": no request is sent before. */
+async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
+  const port = await freePort();
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const gone = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await gone;
+  };
+  let warmUpMs: number | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let buffered = '';
+      child.once('exit', (code) => reject(new Error(`src/server.ts exited (${code})`)));
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString('utf8');
+        const lines = buffered.split('\n');
+        buffered = lines.pop() ?? '';
+        for (const line of lines) {
+          const entry = JSON.parse(line) as { message?: string; ms?: number };
+          if (entry.message === 'contract validators compiled') warmUpMs = entry.ms;
+          if (entry.message === 'listening') resolve();
+        }
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const startMs = performance.now() - started;
+  child.stdout?.resume();
+  return { base: `http://127.0.0.1:${port}`, startMs, warmUpMs, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+interface Spec {
+  path: string;
+  token?: string | undefined;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+interface Answer {
+  status: number;
+  ms: number;
+  json: { data?: unknown } | undefined;
+}
+
+async function call(base: string, method: string, spec: Spec): Promise<Answer> {
+  const headers: Record<string, string> = { ...spec.headers };
+  if (spec.token) headers['authorization'] = `Bearer ${spec.token}`;
+  if (spec.body !== undefined) headers['content-type'] = 'application/json';
+  const started = performance.now();
+  const res = await fetch(base + spec.path, {
+    method,
+    headers,
+    body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+  });
+  const text = await res.text();
+  const ms = performance.now() - started;
+  let json: Answer['json'];
+  try {
+    json = JSON.parse(text) as Answer['json'];
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, ms, json };
+}
+
+async function ok<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  spec: Spec,
+): Promise<T> {
+  const answer = await call(base, method, spec);
+  if (answer.status >= 300 || !answer.json?.data)
+    throw new Error(`set-up: ${method} ${spec.path} answered ${answer.status}`);
+  return answer.json.data as T;
+}
+
+async function ten<T>(make: () => Promise<T>): Promise<T[]> {
+  const list: T[] = [];
+  for (let i = 0; i < REQUESTS; i += 1) list.push(await make());
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data for the runs, made through the API of a set-up instance (so no measured process has
+// served a request before its first measured one)
+
+interface Account {
+  id: string;
+  email: string;
+  token: string;
+}
+interface RunData {
+  refreshToken: string;
+  /** Ten sessions to end with logout, ten accounts to end with logout-all. */
+  logoutTokens: string[];
+  logoutAllTokens: string[];
+  /** An account with ten more sessions to revoke one by one. */
+  sessionsOwner: string;
+  sessionIds: string[];
+  /** An account whose password flips between PASSWORDS. */
+  passwordOwner: string;
+  doomedUserIds: string[];
+  doomedProductIds: string[];
+  cancellableOrderIds: string[];
+  payableOrderIds: string[];
+}
+interface BenchData {
+  admin: string;
+  customer: Account;
+  target: Account;
+  productId: string;
+  orderId: string;
+  runs: RunData[];
+}
+
+const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@bench.example.com`;
+
+async function makeData(base: string, adminLogin: { email: string; password: string }) {
+  const login = async (email: string, password: string = PASSWORDS[0]) =>
+    ok(base, 'POST', { path: '/api/v1/auth/login', body: { email, password } });
+  const register = async (prefix: string): Promise<Account> => {
+    const email = unique(prefix);
+    const data = await ok(base, 'POST', {
+      path: '/api/v1/auth/register',
+      body: { email, password: PASSWORDS[0], name: 'Bench' },
+    });
+    return { id: (data['user'] as { id: string }).id, email, token: data['accessToken'] as string };
+  };
+  const admin = (await login(adminLogin.email, adminLogin.password))['accessToken'] as string;
+  const product = async (stock: number) =>
+    (
+      await ok(base, 'POST', {
+        path: '/api/v1/products',
+        token: admin,
+        body: {
+          sku: `BENCH-${randomBytes(4).toString('hex').toUpperCase()}`,
+          name: 'Bench product',
+          priceCents: 1999,
+          currency: 'EUR',
+          stock,
+          category: 'bench',
+        },
+      })
+    )['id'] as string;
+  const customer = await register('customer');
+  const productId = await product(1_000_000_000);
+  const order = async () =>
+    (
+      await ok(base, 'POST', {
+        path: '/api/v1/orders',
+        token: customer.token,
+        headers: { 'idempotency-key': randomUUID() },
+        body: { items: [{ productId, quantity: 1 }] },
+      })
+    )['id'] as string;
+  const runs: RunData[] = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    const leaver = await register('leaver');
+    const owner = await register('sessions');
+    await ten(() => login(owner.email));
+    const sessions = await ok<{ id: string; current: boolean }[]>(base, 'GET', {
+      path: '/api/v1/auth/sessions',
+      token: owner.token,
+    });
+    runs.push({
+      refreshToken: (await login(customer.email))['refreshToken'] as string,
+      logoutTokens: await ten(async () => (await login(leaver.email))['accessToken'] as string),
+      logoutAllTokens: await ten(async () => (await register('everywhere')).token),
+      sessionsOwner: owner.token,
+      sessionIds: sessions
+        .filter((s) => !s.current)
+        .map((s) => s.id)
+        .slice(0, REQUESTS),
+      passwordOwner: (await register('password')).token,
+      doomedUserIds: await ten(async () => (await register('doomed')).id),
+      doomedProductIds: await ten(() => product(1)),
+      cancellableOrderIds: await ten(order),
+      payableOrderIds: await ten(order),
+    });
+  }
+  return {
+    admin,
+    customer,
+    target: await register('target'),
+    productId,
+    orderId: await order(),
+    runs,
+  } satisfies BenchData;
+}
+
+/**
+ * The i-th request of an operation in run r. All ten do the same work, so the first and the
+ * tenth differ only by what the first pays for being first: a state-changing operation gets a
+ * fresh resource each time (a session to end, an order to cancel), a chain carries its state
+ * (refresh rotates the token, the password flips between two), the rest repeat themselves.
+ */
+type Plan = (i: number, previous: Answer | undefined) => Spec;
+function plans(d: BenchData, run: RunData): Record<string, Plan> {
+  const c = d.customer.token;
+  return {
+    register: () => ({
+      path: '/api/v1/auth/register',
+      body: { email: unique('new'), password: PASSWORDS[0], name: 'New' },
+    }),
+    login: () => ({
+      path: '/api/v1/auth/login',
+      body: { email: d.customer.email, password: PASSWORDS[0] },
+    }),
+    refresh: (_, previous) => ({
+      path: '/api/v1/auth/refresh',
+      body: {
+        refreshToken:
+          (previous?.json?.data as { refreshToken?: string } | undefined)?.refreshToken ??
+          run.refreshToken,
+      },
+    }),
+    logout: (i) => ({ path: '/api/v1/auth/logout', token: run.logoutTokens[i] }),
+    logoutAll: (i) => ({ path: '/api/v1/auth/logout-all', token: run.logoutAllTokens[i] }),
+    listSessions: () => ({ path: '/api/v1/auth/sessions', token: c }),
+    revokeSession: (i) => ({
+      path: `/api/v1/auth/sessions/${run.sessionIds[i]}`,
+      token: run.sessionsOwner,
+    }),
+    changePassword: (i) => ({
+      path: '/api/v1/auth/password',
+      token: run.passwordOwner,
+      body: { currentPassword: PASSWORDS[i % 2], newPassword: PASSWORDS[(i + 1) % 2] },
+    }),
+    requestPasswordReset: () => ({
+      path: '/api/v1/auth/password-reset/request',
+      body: { email: d.customer.email },
+    }),
+    // No mail to read a reset token from: the contract's example token, refused alike each time.
+    confirmPasswordReset: () => ({
+      path: '/api/v1/auth/password-reset/confirm',
+      body: { token: 'Zk3u9Qm2Lr8Tx4Wc7Vb1Np6Hs5Jd0Gf2Ka9Eo3Iy7Ut', newPassword: PASSWORDS[1] },
+    }),
+    getMe: () => ({ path: '/api/v1/users/me', token: c }),
+    updateMe: () => ({ path: '/api/v1/users/me', token: c, body: { name: 'Bench Customer' } }),
+    listUsers: () => ({ path: '/api/v1/users?limit=20', token: d.admin }),
+    getUser: () => ({ path: `/api/v1/users/${d.target.id}`, token: d.admin }),
+    updateUser: () => ({
+      path: `/api/v1/users/${d.target.id}`,
+      token: d.admin,
+      body: { disabled: false },
+    }),
+    deleteUser: (i) => ({ path: `/api/v1/users/${run.doomedUserIds[i]}`, token: d.admin }),
+    listProducts: () => ({ path: '/api/v1/products?limit=20' }),
+    createProduct: () => ({
+      path: '/api/v1/products',
+      token: d.admin,
+      body: {
+        sku: `NEW-${randomBytes(4).toString('hex').toUpperCase()}`,
+        name: 'New product',
+        priceCents: 999,
+        currency: 'EUR',
+        stock: 5,
+        category: 'bench',
+      },
+    }),
+    getProduct: () => ({ path: `/api/v1/products/${d.productId}` }),
+    updateProduct: () => ({
+      path: `/api/v1/products/${d.productId}`,
+      token: d.admin,
+      body: { priceCents: 1999 },
+    }),
+    deleteProduct: (i) => ({
+      path: `/api/v1/products/${run.doomedProductIds[i]}`,
+      token: d.admin,
+    }),
+    listOrders: () => ({ path: '/api/v1/orders?limit=20', token: c }),
+    createOrder: () => ({
+      path: '/api/v1/orders',
+      token: c,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { items: [{ productId: d.productId, quantity: 1 }] },
+    }),
+    getOrder: () => ({ path: `/api/v1/orders/${d.orderId}`, token: c }),
+    cancelOrder: (i) => ({ path: `/api/v1/orders/${run.cancellableOrderIds[i]}/cancel`, token: c }),
+    updateOrderStatus: (i) => ({
+      path: `/api/v1/orders/${run.payableOrderIds[i]}/status`,
+      token: d.admin,
+      body: { status: 'paid' },
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The contract's operations
+
+interface Operation {
+  method: string;
+  template: string;
+  operationId: string;
+  example: Spec;
+}
+const METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+function operationsOf(file: string): Operation[] {
+  type Op = {
+    operationId: string;
+    requestBody?: { content?: Record<string, { example?: unknown }> };
+  };
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+    paths: Record<string, Record<string, Op>>;
+  };
+  return Object.entries(doc.paths).flatMap(([template, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => {
+      const op = item[m]!;
+      // For an operation this script has no plan for: its example, as an admin.
+      const example: Spec = {
+        path: template.replace(/\{([^}]+)\}/g, () => randomUUID()),
+        body: op.requestBody?.content?.['application/json']?.example,
+      };
+      return { method: m.toUpperCase(), template, operationId: op.operationId, example };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+const fmt = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(1));
+
+let database: EmbeddedDatabase | undefined;
+try {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    database = await startEmbeddedPostgres(
+      { dir: path.join(tmp, 'pg'), port: await freePort(), database: 'bench', ephemeral: true },
+      createLogger({ level: 'warn', service: 'bench-first-request' }),
+    );
+    databaseUrl = database.url;
+  }
+  const adminLogin = { email: unique('admin'), password: randomBytes(12).toString('hex') };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    REQUIRE_HTTPS: 'false',
+    ADMIN_EMAIL: adminLogin.email,
+    ADMIN_PASSWORD: adminLogin.password,
+    BCRYPT_COST: '4',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    USER_QUOTA_PER_MINUTE: '1000000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    CHECKOUT_PER_MINUTE: '1000000',
+    LOGIN_MAX_FAILS_PER_IP_PER_DAY: '100000',
+    ...(values['validate-responses'] ? { VALIDATE_RESPONSES: 'true' } : {}),
+  };
+  execFileSync(process.execPath, ['scripts/db.ts', 'migrate'], {
+    cwd: root,
+    env: { ...env, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+
+  const setUp = await startService(env);
+  let data: BenchData;
+  try {
+    data = await makeData(setUp.base, adminLogin);
+  } finally {
+    await setUp.stop();
+  }
+
+  const operations = operationsOf(path.join(root, 'generated', 'openapi.json'));
+  type Sample = { first: number; tenth: number; statuses: string };
+  const samples = new Map<string, Sample[]>();
+  const starts: Service[] = [];
+  for (let r = 0; r < RUNS; r += 1) {
+    const service = await startService(env);
+    starts.push(service);
+    const plan = plans(data, data.runs[r]!);
+    try {
+      for (const op of operations) {
+        const make: Plan = plan[op.operationId] ?? (() => ({ ...op.example, token: data.admin }));
+        const answers: Answer[] = [];
+        for (let i = 0; i < REQUESTS; i += 1)
+          answers.push(await call(service.base, op.method, make(i, answers.at(-1))));
+        const list = samples.get(op.operationId) ?? [];
+        list.push({
+          first: answers[0]!.ms,
+          tenth: answers[REQUESTS - 1]!.ms,
+          statuses: `${answers[0]!.status}/${answers[REQUESTS - 1]!.status}`,
+        });
+        samples.set(op.operationId, list);
+      }
+    } finally {
+      await service.stop();
+    }
+  }
+
+  const mode = values['validate-responses'] ? 'production, VALIDATE_RESPONSES=true' : 'production';
+  console.log(
+    `\nService: ${values.ref ? `git ${values.ref}` : 'this checkout'} (${mode}); ${RUNS} fresh processes; median over them, ms`,
+  );
+  console.log(
+    `| operation | first | tenth | first/tenth | status (1st/10th) | gate: first ≤ ${FACTOR}×tenth+${SLACK_MS} |`,
+  );
+  console.log('|---|---:|---:|---:|---|---|');
+  let sumFirst = 0;
+  let sumTenth = 0;
+  let over = 0;
+  let worst = { name: '', ratio: 0 };
+  for (const op of operations) {
+    const list = samples.get(op.operationId) ?? [];
+    const first = median(list.map((s) => s.first));
+    const tenth = median(list.map((s) => s.tenth));
+    const pass = first <= FACTOR * tenth + SLACK_MS;
+    sumFirst += first;
+    sumTenth += tenth;
+    if (!pass) over += 1;
+    const name = `${op.method} ${op.template}`;
+    if (first / tenth > worst.ratio) worst = { name, ratio: first / tenth };
+    const statuses = [...new Set(list.map((s) => s.statuses))].join(', ');
+    console.log(
+      `| ${name} | ${fmt(first)} | ${fmt(tenth)} | ${(first / tenth).toFixed(1)}× | ${statuses} | ${pass ? 'ok' : 'OVER'} |`,
+    );
+  }
+  const warmUps = starts.map((s) => s.warmUpMs).filter((ms): ms is number => ms !== undefined);
+  console.log(
+    `\n${operations.length} operations: first requests ${fmt(sumFirst)} ms in all, tenth ${fmt(sumTenth)} ms (${(sumFirst / sumTenth).toFixed(1)}×); worst ${worst.name} ${worst.ratio.toFixed(1)}×; over the gate: ${over}`,
+  );
+  console.log(
+    `start-up (spawn to listening), median: ${fmt(median(starts.map((s) => s.startMs)))} ms; validator warm-up: ${warmUps.length ? `${fmt(median(warmUps))} ms` : 'none logged'}`,
+  );
+  if (over > 0) {
+    console.error(`${over} first requests took more than ${FACTOR} × the tenth + ${SLACK_MS} ms`);
+    process.exitCode = 1;
+  }
+} finally {
+  await database?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
