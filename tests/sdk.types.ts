@@ -2,7 +2,7 @@
 // as an expected error must be one, or the compiler fails the build ("unused directive").
 // (Excess properties such as a `role` on registration are not caught at compile time through
 // openapi-fetch's generic body type; the server refuses them with 400.)
-import { createApiClient } from '@contract-first-monolith/sdk';
+import { createApiClient, type ApiError, type ErrorCode } from '@contract-first-monolith/sdk';
 
 const api = createApiClient({ baseUrl: 'http://localhost:3000' });
 
@@ -30,4 +30,32 @@ export async function rightCallsCompile(): Promise<number | undefined> {
   });
   // Responses are typed too.
   return data?.data[0]?.priceCents;
+}
+
+// The error codes each operation documents, as types.
+
+export const stock: ErrorCode<'createOrder', 409> = 'INSUFFICIENT_STOCK';
+// @ts-expect-error SKU_TAKEN is not a code of createOrder's 409
+export const sku: ErrorCode<'createOrder', 409> = 'SKU_TAKEN';
+// Without a status: every code the operation documents.
+export const any: ErrorCode<'createOrder'>[] = [
+  'VALIDATION_ERROR',
+  'RATE_LIMITED',
+  'IDEMPOTENCY_KEY_REUSED',
+];
+// @ts-expect-error EMAIL_TAKEN is not a code of createOrder
+export const other: ErrorCode<'createOrder'> = 'EMAIL_TAKEN';
+
+export function explain(error: ApiError<'login'>): string {
+  switch (error.code) {
+    case 'INVALID_CREDENTIALS':
+      return 'Check your email and password.';
+    case 'ACCOUNT_DISABLED':
+      return 'Your account is disabled.';
+    // @ts-expect-error login never answers SKU_TAKEN
+    case 'SKU_TAKEN':
+      return '';
+    default:
+      return error.message;
+  }
 }

@@ -2,7 +2,7 @@
 // contract's generated types (generated/api.d.ts) and operation table (generated/operations.ts).
 // A handler map that misses an operation, names one that does not exist, answers a status the
 // contract does not document, a body of the wrong shape or an undocumented error code does not
-// compile. tests/types/handlers.test-d.ts proves each of these.
+// compile. tests/handlers.types.ts proves each of these.
 import type { components, operations as Operations } from '../../generated/api.d.ts';
 import type {
   OperationId,

@@ -1,8 +1,8 @@
 // Type-level tests of the typed edge, compiled by `npm run typecheck` (never run). Each
 // `@ts-expect-error` line must fail to compile: if the error it expects disappears, the
 // directive itself becomes an error and typecheck fails. Jest does not load this file.
-import type { AllHandlers, Handler, Handlers } from '../../src/types/handlers.ts';
-import { AppError, ConflictError } from '../../src/utils/errors.ts';
+import type { AllHandlers, Handler, Handlers } from '../src/types/handlers.ts';
+import { AppError, ConflictError } from '../src/utils/errors.ts';
 
 const noop = (() => ({ status: 204 })) as unknown as Handler<'deleteProduct'>;
 declare const list: Handler<'listProducts'>;
