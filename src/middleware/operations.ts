@@ -1,5 +1,5 @@
-// The one adapter between Express and the typed handlers: mounts every operation of the
-// generated table at its contract path, enforces its security and permission from the contract,
+// The one adapter between Express and the typed handlers: dispatches every request to the
+// operation the validator matched, enforces its security and permission from the contract,
 // applies the rate limits it names, hands the handler its typed input and sends its reply.
 import { parse as parseCookies } from 'cookie';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
@@ -26,9 +26,9 @@ export interface OperationDeps {
   rateLimits: Record<RateLimitName, RateLimit>;
 }
 
-/** `/api/v1/orders/{id}/cancel` → `/api/v1/orders/:id/cancel` (Express 5 path syntax). */
-export function expressPath(template: string): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+/** What express-openapi-validator records on a request it matched to an operation. */
+interface Matched {
+  openapi?: { schema?: { operationId?: string }; pathParams?: Record<string, string> };
 }
 
 function requirePermission(permission: Permission): RequestHandler {
@@ -59,7 +59,8 @@ function inputOf(row: Row, req: Request): Input<OperationId> {
   // The one place the validated request meets its contract type: the validator has checked
   // params, query (coerced, defaults applied), headers and body against this very operation.
   const body: unknown = req.body;
-  return { params: req.params, query: req.query, headers, cookies, body } as never;
+  const params = (req as Matched).openapi?.pathParams ?? {};
+  return { params, query: req.query, headers, cookies, body } as never;
 }
 
 function setCookies(res: Response, cookies: readonly CookieToSet[] | undefined): void {
@@ -116,12 +117,22 @@ function adapt(row: Row, handler: Handler<OperationId>): RequestHandler {
   };
 }
 
-/** Every operation of the contract, mounted at its path with its guards. */
-export function operationRouter(deps: OperationDeps): Router {
-  const router = Router();
+/**
+ * Every operation of the contract with its guards, dispatched by the operationId the validator
+ * has already matched (req.openapi): no second scan of the routes, and no path string here.
+ * A request the validator did not match goes on (to the 404 after it).
+ */
+export function operationRouter(deps: OperationDeps): RequestHandler {
+  const chains = new Map<string, Router>();
   for (const [id, row] of Object.entries(operations) as [OperationId, Row][]) {
-    const handler = deps.handlers[id] as Handler<OperationId>;
-    router[row.method](expressPath(row.path), ...guards(row, deps), adapt(row, handler));
+    const chain = Router();
+    chain.use(...guards(row, deps), adapt(row, deps.handlers[id] as Handler<OperationId>));
+    chains.set(id, chain);
   }
-  return router;
+  return (req, res, next) => {
+    const id = (req as Matched).openapi?.schema?.operationId;
+    const chain = id === undefined ? undefined : chains.get(id);
+    if (chain) chain(req, res, next);
+    else next();
+  };
 }
