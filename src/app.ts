@@ -23,7 +23,7 @@ import type { AllHandlers } from './types/handlers.ts';
 import type { Contract } from './utils/contract.ts';
 import type { Lifecycle } from './utils/lifecycle.ts';
 import type { Logger } from './utils/logger.ts';
-import { createMetrics } from './utils/metrics.ts';
+import type { Metrics } from './utils/metrics.ts';
 
 export interface AppDeps {
   config: Config;
@@ -32,16 +32,17 @@ export interface AppDeps {
   contract: Contract;
   lifecycle: Lifecycle;
   services: Services;
+  /** createMetrics(orm): made by the caller, so start-up can collect once before listening. */
+  metrics: Metrics;
 }
 
 export function createApp(deps: AppDeps): Express {
-  const { config, logger, orm, contract, lifecycle, services } = deps;
+  const { config, logger, orm, contract, lifecycle, services, metrics } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.set('etag', false);
 
-  const metrics = createMetrics(orm);
   app.use(requestId());
   app.use(accessLog(logger));
   app.use(httpMetrics(metrics));

@@ -17,7 +17,9 @@ import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
 import { createLogger, type Logger } from './utils/logger.ts';
+import { createMetrics } from './utils/metrics.ts';
 import { createRedis, type RedisClient } from './utils/redis.ts';
+import { warmUp } from './warm-up.ts';
 
 function readConfig(): Config {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -142,9 +144,13 @@ async function main(): Promise<void> {
       await registerJobHandlers(queue, db.orm, services, { retention: config.retention, logger });
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
-    server.on('request', createApp({ config, logger, orm: db.orm, contract, lifecycle, services }));
-    // Not listening before every operation's validators are compiled: no first request pays.
+    const metrics = createMetrics(db.orm);
+    const deps = { config, logger, orm: db.orm, contract, lifecycle, services, metrics };
+    server.on('request', createApp(deps));
+    // Not listening before every operation's validators are compiled and the rest of what a
+    // first request would do lazily is done: no first request pays.
     logger.info('contract validators compiled', await openApiValidatorReady(contract));
+    logger.info('warmed up', await warmUp(deps));
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await queue?.stop().catch(() => undefined);

@@ -7,10 +7,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
+import { loadConfig } from '../src/config/config.ts';
 import { migrateUp } from '../src/db/database.ts';
+import { createOrm } from '../src/db/orm.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
-import { startTestApp, type TestApp } from './helpers/app.ts';
+import { startTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.ts';
 import { freePort } from './helpers/ports.ts';
 
 const logger = createLogger({ level: 'silent' });
@@ -28,11 +30,19 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'cfm-ready-'));
   port = await freePort();
   const { url } = await startDb();
-  app = await startTestApp({
-    databaseUrl: url,
-    env: { DB_CONNECT_TIMEOUT_MS: '500', READY_CHECK_TIMEOUT_MS: '1500' },
-  });
-  await migrateUp(app.orm, logger);
+  // Migrated first, as in production: start-up's warm-up reads every table.
+  const env = { DB_CONNECT_TIMEOUT_MS: '500', READY_CHECK_TIMEOUT_MS: '1500' };
+  const orm = await createOrm(
+    loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET }).db,
+    url,
+    logger,
+  );
+  try {
+    await migrateUp(orm, logger);
+  } finally {
+    await orm.close(true);
+  }
+  app = await startTestApp({ databaseUrl: url, env });
 }, 60_000);
 
 afterAll(async () => {

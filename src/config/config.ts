@@ -61,7 +61,8 @@ const schema = z.object({
   DATABASE_REPLICA_URLS: list.default([]),
   DATABASE_REPLICA_MAX_LAG_MS: int(100, 3_600_000).default(5000),
   DATABASE_REPLICA_CHECK_MS: int(100, 60_000).default(1000),
-  DB_POOL_MIN: int(0, 100).default(0),
+  /** Unset: 2 (one request may hold two connections at once: a login's lockout lookups). */
+  DB_POOL_MIN: int(0, 100).optional(),
   DB_POOL_MAX: int(1, 200).default(10),
   DB_CONNECT_TIMEOUT_MS: int(100, 60_000).default(3000),
   DB_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
@@ -226,7 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     if (e.CORS_ORIGINS.includes('*'))
       problems.push('CORS_ORIGINS: "*" is not allowed in production; list the origins');
   }
-  if (e.DB_POOL_MIN > e.DB_POOL_MAX) problems.push('DB_POOL_MIN: must not exceed DB_POOL_MAX');
+  if ((e.DB_POOL_MIN ?? 0) > e.DB_POOL_MAX)
+    problems.push('DB_POOL_MIN: must not exceed DB_POOL_MAX');
   for (const url of e.DATABASE_REPLICA_URLS) {
     if (!/^postgres(ql)?:\/\/.+/.test(url))
       problems.push('DATABASE_REPLICA_URLS: every entry must be a postgres:// URL');
@@ -245,7 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       replicaUrls: e.DATABASE_REPLICA_URLS,
       replicaMaxLagMs: e.DATABASE_REPLICA_MAX_LAG_MS,
       replicaCheckMs: e.DATABASE_REPLICA_CHECK_MS,
-      pool: { min: e.DB_POOL_MIN, max: e.DB_POOL_MAX, idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS },
+      pool: {
+        min: e.DB_POOL_MIN ?? Math.min(2, e.DB_POOL_MAX),
+        max: e.DB_POOL_MAX,
+        idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS,
+      },
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       // The embedded default migrates itself so that `npm start` is the only step; a real

@@ -13,9 +13,11 @@ import { openApiValidatorReady } from '../../src/middleware/openapi-validator.ts
 import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
+import { createMetrics } from '../../src/utils/metrics.ts';
 import { createRedis } from '../../src/utils/redis.ts';
 import { registerJobHandlers } from '../../src/jobs/handlers.ts';
 import { startQueue, type Queue } from '../../src/jobs/queue.ts';
+import { warmUp } from '../../src/warm-up.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /**
@@ -106,8 +108,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (config.jobs.inProcess)
     await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
   const contract = loadContract();
-  const app = createApp({ config, logger, orm, contract, lifecycle, services });
+  const deps = { config, logger, orm, contract, lifecycle, services, metrics: createMetrics(orm) };
+  const app = createApp(deps);
   await openApiValidatorReady(contract);
+  await warmUp(deps);
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);
     app(req, res);

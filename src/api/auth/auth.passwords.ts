@@ -14,6 +14,25 @@ const MIN_SCORE = 3;
 
 let estimator: ZxcvbnFactory | undefined;
 
+function strengthEstimator(): ZxcvbnFactory {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: en.translations,
+  });
+  return estimator;
+}
+
+/**
+ * Builds the strength estimator (zxcvbn ranks its dictionaries: about 300 ms of CPU) and runs
+ * one check, so its matchers have run once too. Called at start-up (src/warm-up.ts) so that no
+ * registration pays for it; without it, the first check does it. Not done on import: every
+ * test file would pay for it.
+ */
+export function prepareStrengthEstimator(): void {
+  checkStrength('start-up check 2026', ['start-up@example.com']);
+}
+
 function prehash(password: string): string {
   return createHash('sha256').update(password, 'utf8').digest('base64');
 }
@@ -38,14 +57,9 @@ export interface StrengthVerdict {
 }
 
 export function checkStrength(password: string, userInputs: string[]): StrengthVerdict {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations,
-  });
   // The local part of the email on its own too: "ada" from ada@example.com.
   const inputs = userInputs.flatMap((s) => [s, ...s.split(/[@\s.]+/)]).filter((s) => s.length > 2);
-  const result = estimator.check(password, inputs);
+  const result = strengthEstimator().check(password, inputs);
   return {
     ok: result.score >= MIN_SCORE,
     warning: result.feedback.warning ?? undefined,

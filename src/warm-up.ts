@@ -1,0 +1,50 @@
+// The work a process would otherwise do on its first requests, done before it listens (the
+// contract validators warm up on their own: openApiValidatorReady). Called by server.ts and the
+// tests' app after createApp, with the same dependencies. Reads nothing anyone stored, writes
+// nothing, and reaches only the configured database; rejects if the database cannot be reached.
+import { prepareStrengthEstimator } from './api/auth/auth.passwords.ts';
+import type { AppDeps } from './app.ts';
+import {
+  compileEntityFunctions,
+  readNothingFromEachEntity,
+  warmEachPoolConnection,
+} from './db/warm-up.ts';
+
+/** What the warm-up did and what each step cost, in milliseconds, for the start-up log. */
+export interface WarmUp {
+  ms: number;
+  ormFunctionsMs: number;
+  poolConnections: number;
+  databaseMs: number;
+  passwordStrengthMs: number;
+}
+
+async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, Math.round(performance.now() - started)];
+}
+
+export async function warmUp(deps: AppDeps): Promise<WarmUp> {
+  const { config, orm, metrics } = deps;
+  const started = performance.now();
+  const [, ormFunctionsMs] = await timed(() => compileEntityFunctions(orm));
+  // DB_POOL_MIN connections (at least one), opened at once; on each, per entity a read that
+  // matches no row, and a collection of the metrics (prom-client's default collectors, the
+  // pool and queue gauges) as GET /metrics does.
+  const [poolConnections, databaseMs] = await timed(() =>
+    warmEachPoolConnection(orm, Math.max(1, config.db.pool.min), async () => {
+      await readNothingFromEachEntity(orm);
+      await metrics.registry.metrics();
+    }),
+  );
+  // zxcvbn's ranked dictionaries, otherwise built by the first registration or password change.
+  const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
+  return {
+    ms: Math.round(performance.now() - started),
+    ormFunctionsMs,
+    poolConnections,
+    databaseMs,
+    passwordStrengthMs,
+  };
+}

@@ -1,0 +1,78 @@
+// Start-up does what first requests would otherwise do lazily (src/warm-up.ts): after it, the
+// first request to every operation of the contract builds no password-strength dictionaries,
+// generates no MikroORM entity function and opens no database connection. Watched through the
+// libraries themselves, from the end of start-up on (signing the admin in included).
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { Utils } from '@mikro-orm/core';
+import { Options } from '@zxcvbn-ts/core';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
+import { cases, named, send } from './helpers/contract-cases.ts';
+
+const lazyWork: string[] = [];
+let during = 'start-up';
+const restore: (() => void)[] = [];
+
+/** Notes each call of `object[name]` (private to the library's types) under `during`. */
+function watch(object: object, name: string, label: string): void {
+  const target = object as Record<string, unknown>;
+  const original = target[name];
+  if (typeof original !== 'function') throw new Error(`${label}: no ${name} to watch`);
+  target[name] = function (this: unknown, ...args: unknown[]) {
+    lazyWork.push(`${during}: ${label}`);
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  restore.push(() => (target[name] = original));
+}
+
+let app: TestApp;
+let admin: Signed;
+let atStartUp: string[];
+let connectionsAtStartUp: number;
+beforeAll(async () => {
+  // zxcvbn ranks its dictionaries here, once per estimator.
+  watch(Options.prototype, 'setRankedDictionaries', 'zxcvbn dictionaries');
+  // Every hydrator, comparator, snapshot generator, result mapper and key getter MikroORM
+  // generates goes through this function (the one `mikro-orm compile` intercepts).
+  watch(Utils, 'createFunction', 'MikroORM function');
+  app = await startTestApp();
+  atStartUp = lazyWork.splice(0);
+  const pool = await app.orm.em.getConnection().getNativeClient();
+  connectionsAtStartUp = pool.totalCount;
+  pool.on('connect', () => lazyWork.push(`${during}: new database connection`));
+  during = 'signing in';
+  admin = await signInAdmin(app);
+});
+afterAll(async () => {
+  for (const undo of restore) undo();
+  await app?.close();
+});
+
+describe('the start-up warm-up', () => {
+  test('is watched: start-up builds the dictionaries and MikroORM’s functions, and opens DB_POOL_MIN connections', () => {
+    expect(atStartUp).toContain('start-up: zxcvbn dictionaries');
+    expect(atStartUp.filter((w) => w.endsWith('MikroORM function')).length).toBeGreaterThan(20);
+    expect(app.config.db.pool.min).toBe(2);
+    expect(connectionsAtStartUp).toBeGreaterThanOrEqual(app.config.db.pool.min);
+  });
+
+  test('leaves nothing lazy for the first request to any operation', async () => {
+    for (const [name, c] of named(cases)) {
+      during = name;
+      const res = await send(app, c).set(bearer(admin));
+      expect(res.status).toBeLessThan(500);
+    }
+    // A registration and a password change with a strong password, checked for strength.
+    during = 'POST /api/v1/auth/register (strong password)';
+    const res = await send(
+      app,
+      cases.find((c) => c.op.operationId === 'register')!,
+    ).send({
+      email: `warm-${Date.now()}@example.com`,
+      password: 'correct-horse-battery-staple',
+      name: 'Warm',
+    });
+    expect(res.status).toBe(201);
+    expect(lazyWork).toEqual([]);
+  });
+});
