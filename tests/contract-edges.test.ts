@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 import { bearer, register, signInAdmin, type Signed } from './helpers/auth.ts';
-import { operation, property } from './helpers/contract-schemas.ts';
+import { documentedCodes, operation, property } from './helpers/contract-schemas.ts';
 
 let app: TestApp;
 let admin: Signed;
@@ -83,4 +83,17 @@ describe('the largest order the contract allows', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.data[0].totalCents).toBe(total);
   }, 60_000);
+});
+
+describe('a SKU clash on update', () => {
+  test('PATCH to a SKU another live product has answers 409 SKU_TAKEN, documented on the operation', async () => {
+    const taken = await newProduct();
+    const other = await newProduct();
+    const sku = (await api().get(`/api/v1/products/${taken.id}`)).body.data.sku as string;
+    const res = await api().patch(`/api/v1/products/${other.id}`).set(bearer(admin)).send({ sku });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('SKU_TAKEN');
+    expect(documentedCodes('updateProduct', 409)).toContain('SKU_TAKEN');
+    expect(operation('updateProduct').description).toContain('SKU_TAKEN');
+  });
 });

@@ -324,7 +324,7 @@ export interface paths {
         head?: never;
         /**
          * Change a product (admin)
-         * @description Admins only. With `If-Match` the change applies only to the version you read (412 `PRECONDITION_FAILED` otherwise); without it the last write wins. Answers the new `ETag`.
+         * @description Admins only. With `If-Match` the change applies only to the version you read (412 `PRECONDITION_FAILED` otherwise); without it the last write wins. Answers the new `ETag`. Changing `sku` to one that another live product has is 409 `SKU_TAKEN`, and changes nothing.
          */
         patch: operations["updateProduct"];
         trace?: never;
@@ -1121,6 +1121,27 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description A live product already has this SKU (`SKU_TAKEN`). SKUs are unique among products that are not archived. */
+        SkuTaken: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "status": "error",
+                 *       "code": "SKU_TAKEN",
+                 *       "message": "A product with this SKU exists.",
+                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description The representation has not changed since the ETag in `If-None-Match`. */
         NotModified: {
             headers: {
@@ -1310,6 +1331,7 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseSkuTaken = components['responses']['SkuTaken'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
@@ -2110,7 +2132,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["SkuTaken"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -2264,7 +2286,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
+            409: components["responses"]["SkuTaken"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
