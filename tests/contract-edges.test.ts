@@ -16,9 +16,11 @@ const api = () => request(app.url);
 /** The contract's own limits, read from the bundle rather than retyped. */
 const newProductSchema = operation('createProduct').body();
 const MAX_PRICE = property(newProductSchema, 'priceCents').maximum!;
+const MAX_NAME = property(newProductSchema, 'name').maxLength!;
 const orderLines = property(operation('createOrder').body(), 'items');
 const MAX_LINES = orderLines.maxItems!;
 const MAX_QUANTITY = property(orderLines.items!, 'quantity').maximum!;
+const CURSOR_MAX = operation('listProducts').parameter('cursor').schema.maxLength!;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -83,6 +85,48 @@ describe('the largest order the contract allows', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.data[0].totalCents).toBe(total);
   }, 60_000);
+});
+
+describe('cursor pagination over the longest names', () => {
+  /** Walks the whole catalog of this query by cursor; every step must be a 200. */
+  async function walk(query: string): Promise<{ names: string[]; longest: number }> {
+    const names: string[] = [];
+    let longest = 0;
+    let cursor: string | null = null;
+    for (let step = 0; step < 20; step += 1) {
+      const res = await api()
+        .get('/api/v1/products')
+        .query(`${query}&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect({ step, status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({
+        step,
+        status: 200,
+        body: 'ok',
+      });
+      names.push(...res.body.data.map((p: { name: string }) => p.name));
+      cursor = res.body.meta.pagination.nextCursor as string | null;
+      if (cursor === null) return { names, longest };
+      longest = Math.max(longest, cursor.length);
+    }
+    throw new Error('the walk did not end');
+  }
+
+  test.each([
+    ['4-byte characters (emoji)', '😀'],
+    ['CJK characters', '漢'],
+    ['control characters, which JSON would escape to six bytes each', '\u0001'],
+    ['quotes and backslashes', '"\\'],
+  ])('names of %s: every nextCursor is accepted back, to the last page', async (_label, unit) => {
+    const category = `walk-${randomUUID().slice(0, 8)}`;
+    const name = [...unit.repeat(MAX_NAME)].slice(0, MAX_NAME).join('');
+    const names = [`${name.slice(0, -2)}a`, name, `${name.slice(0, -2)}b`];
+    for (const n of names) await newProduct({ name: n, category });
+    for (const sort of ['name', '-name', 'priceCents', '-createdAt']) {
+      const walked = await walk(`category=${category}&sort=${sort}`);
+      expect(walked.names.sort()).toEqual([...names].sort());
+      // What the contract promises about nextCursor (and accepts as cursor) holds.
+      expect(walked.longest).toBeLessThanOrEqual(CURSOR_MAX);
+    }
+  });
 });
 
 describe('a SKU clash on update', () => {

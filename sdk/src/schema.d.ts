@@ -807,6 +807,7 @@ export interface components {
                     total?: number;
                     /** Format: int64 */
                     totalPages?: number;
+                    /** @description The `cursor` of the next page: opaque, base64url, at most 1,200 characters. */
                     nextCursor: string | null;
                 };
             };
@@ -2018,7 +2019,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `nextCursor` of the previous page (cursor mode). Opaque. */
+                /** @description The `nextCursor` of the previous page (cursor mode). Opaque, base64url, at most 1,200 characters whatever the catalog holds (the longest follows a name of 200 four-byte characters and has 1,107). */
                 cursor?: string;
             };
             header?: never;
