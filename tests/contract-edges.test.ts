@@ -129,6 +129,39 @@ describe('cursor pagination over the longest names', () => {
   });
 });
 
+describe('price ranges', () => {
+  test('minPrice above maxPrice is an empty range: 200 with an empty page', async () => {
+    const category = `range-${randomUUID().slice(0, 8)}`;
+    await newProduct({ priceCents: 300, category });
+    const res = await api().get(`/api/v1/products?category=${category}&minPrice=500&maxPrice=100`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([]);
+    expect(res.body.meta.pagination).toEqual({
+      page: 1,
+      limit: 20,
+      total: 0,
+      totalPages: 0,
+      nextCursor: null,
+    });
+  });
+
+  test('the parameter descriptions say so', () => {
+    const op = operation('listProducts');
+    expect(op.parameter('minPrice').description).toMatch(/empty/i);
+    expect(op.parameter('maxPrice').description).toMatch(/empty/i);
+  });
+
+  test('prices above 2^31 can be filtered for, up to the highest price', async () => {
+    const category = `dear-${randomUUID().slice(0, 8)}`;
+    const dear = await newProduct({ priceCents: MAX_PRICE, category });
+    const res = await api().get(
+      `/api/v1/products?category=${category}&minPrice=${MAX_PRICE}&maxPrice=${MAX_PRICE}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((p: { id: string }) => p.id)).toEqual([dear.id]);
+  });
+});
+
 describe('a SKU clash on update', () => {
   test('PATCH to a SKU another live product has answers 409 SKU_TAKEN, documented on the operation', async () => {
     const taken = await newProduct();

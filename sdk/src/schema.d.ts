@@ -2007,9 +2007,9 @@ export interface operations {
             query?: {
                 /** @description Case-insensitive substring of the name or the SKU. */
                 q?: string;
-                /** @description Lowest `priceCents`, inclusive. */
+                /** @description Lowest `priceCents`, inclusive. Above `maxPrice` the range is empty: 200 with no products (`total` 0), not an error. */
                 minPrice?: number;
-                /** @description Highest `priceCents`, inclusive. */
+                /** @description Highest `priceCents`, inclusive. Below `minPrice` the range is empty: 200 with no products (`total` 0), not an error. */
                 maxPrice?: number;
                 /** @description `true`: only products with stock; `false`: only those without. */
                 inStock?: boolean;

@@ -209,15 +209,7 @@ export function createProductsService(repository: ProductsRepository) {
         inStock: input.inStock,
         category: input.category,
       };
-      if (
-        input.minPrice !== undefined &&
-        input.maxPrice !== undefined &&
-        input.minPrice > input.maxPrice
-      ) {
-        throw new ValidationError('minPrice is above maxPrice.', [
-          { path: '/query/minPrice', message: 'must not exceed maxPrice' },
-        ]);
-      }
+      // minPrice above maxPrice is an empty range, not an error: the query finds nothing.
       if (input.page !== undefined && input.cursor !== undefined) {
         throw new ValidationError('Use page or cursor, not both.', [
           { path: '/query/cursor', message: 'cannot be combined with page' },
