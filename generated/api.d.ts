@@ -280,7 +280,7 @@ export interface paths {
          * Browse products
          * @description Public. Archived products are never listed. Filters combine with AND. `sort` is one of `name`, `priceCents`, `createdAt`, with `-` for descending (default `-createdAt`); ties are broken by `id` so pages never overlap or skip.
          *
-         *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400. `page` and `cursor` cannot be combined.
+         *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400 `INVALID_CURSOR`, and so is `page` combined with `cursor`.
          */
         get: operations["listProducts"];
         put?: never;
@@ -344,7 +344,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order (checkout)
-         * @description Takes stock for every line in one transaction: either every line is filled or nothing changes and the answer is 409 `INSUFFICIENT_STOCK` with one detail per line that cannot be filled. A product that does not exist or is archived is 400. All lines must share one currency (400 otherwise). A confirmation job is queued in the same transaction.
+         * @description Takes stock for every line in one transaction: either every line is filled or nothing changes and the answer is 409 `INSUFFICIENT_STOCK` with one detail per line that cannot be filled. A product that does not exist or is archived is 400 `UNKNOWN_PRODUCT`; a product on two lines is 400 `DUPLICATE_PRODUCT` (add the quantities instead); all lines must share one currency (400 `MIXED_CURRENCIES` otherwise). A confirmation job is queued in the same transaction.
          *
          *     `Idempotency-Key` is required. The same key with the same body within 24 hours answers the stored 201 again (header `Idempotent-Replayed: true`) without placing a second order; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Concurrent requests with one key wait for the first and then replay it. Keys are scoped to the user. Failed attempts are not stored: retrying a 409 tries again.
          */
@@ -891,7 +891,7 @@ export interface components {
                 pagination: components["schemas"]["Pagination"];
             };
         };
-        /** @description 1–50 lines with distinct products, quantity 1–1000 each. Prices, currency and totals are never sent: the server takes them from the products at this moment. */
+        /** @description 1–50 lines with distinct products (a product on two lines is 400 `DUPLICATE_PRODUCT`, which this schema cannot express), quantity 1–1000 each. Prices, currency and totals are never sent: the server takes them from the products at this moment. */
         CreateOrderRequest: {
             items: {
                 /** Format: uuid */
@@ -1122,6 +1122,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description A query parameter breaks its schema or an unknown one is sent (`VALIDATION_ERROR`, with `details`), or `cursor` cannot continue this query (`INVALID_CURSOR`, detail at `/query/cursor`): it is damaged, it came from other filters or another sort, or it is sent together with `page`. */
+        ListBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description A live product already has this SKU (`SKU_TAKEN`). SKUs are unique among products that are not archived. */
         SkuTaken: {
             headers: {
@@ -1170,6 +1183,19 @@ export interface components {
                  *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
                  *     }
                  */
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request breaks its schema (`VALIDATION_ERROR`, with `details`) or its body is not JSON (`INVALID_JSON`), or it is valid but cannot be an order: a product appears on two lines (`DUPLICATE_PRODUCT`), a product does not exist or is archived (`UNKNOWN_PRODUCT`), or the products have different currencies (`MIXED_CURRENCIES`). Each domain code has one detail per line or field concerned. */
+        CheckoutBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
@@ -1332,9 +1358,11 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseListBadRequest = components['responses']['ListBadRequest'];
 export type ResponseSkuTaken = components['responses']['SkuTaken'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
+export type ResponseCheckoutBadRequest = components['responses']['CheckoutBadRequest'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ParameterId = components['parameters']['Id'];
@@ -2070,7 +2098,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2411,7 +2439,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CheckoutBadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];

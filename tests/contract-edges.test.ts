@@ -1,7 +1,8 @@
 // Requests the contract calls valid, at its edges: the largest order, a catalog walked by cursor
-// past the longest names, an empty price range, and a SKU clash on update. Each answer must be
-// one the contract documents, with the response validator on (the test default), so a bound or a
-// code that the contract gets wrong shows up here as a 500 or an undocumented answer.
+// past the longest names, an empty price range, a SKU clash on update, and valid requests that a
+// domain rule refuses. Each answer must be one the contract documents, with the response
+// validator on (the test default), so a bound or a code that the contract gets wrong shows up
+// here as a 500 or an undocumented answer.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
@@ -172,5 +173,62 @@ describe('a SKU clash on update', () => {
     expect(res.body.code).toBe('SKU_TAKEN');
     expect(documentedCodes('updateProduct', 409)).toContain('SKU_TAKEN');
     expect(operation('updateProduct').description).toContain('SKU_TAKEN');
+  });
+});
+
+describe('valid requests that a domain rule refuses answer a documented domain code', () => {
+  function refused(res: request.Response, operationId: string, code: string) {
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code });
+    expect(documentedCodes(operationId, 400)).toContain(code);
+  }
+
+  test('a cursor that cannot continue the query is 400 INVALID_CURSOR, also with page', async () => {
+    const category = `cursor-${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 2; i += 1) await newProduct({ category });
+    const first = await api().get(`/api/v1/products?category=${category}&limit=1`);
+    const cursor = first.body.meta.pagination.nextCursor as string;
+    refused(
+      await api().get(`/api/v1/products?category=${category}&limit=1&page=1&cursor=${cursor}`),
+      'listProducts',
+      'INVALID_CURSOR',
+    );
+    refused(
+      await api().get(`/api/v1/products?category=${category}&limit=1&cursor=not-a-cursor`),
+      'listProducts',
+      'INVALID_CURSOR',
+    );
+  });
+
+  test('an order naming a product twice, an unknown product or two currencies: its own code', async () => {
+    const buyer = await register(app);
+    const eur = await newProduct();
+    const usd = await newProduct({ currency: 'USD' });
+    const checkout = (items: { productId: string; quantity: number }[]) =>
+      api()
+        .post('/api/v1/orders')
+        .set(bearer(buyer))
+        .set('Idempotency-Key', randomUUID())
+        .send({ items });
+    refused(
+      await checkout([
+        { productId: eur.id, quantity: 1 },
+        { productId: eur.id, quantity: 2 },
+      ]),
+      'createOrder',
+      'DUPLICATE_PRODUCT',
+    );
+    refused(
+      await checkout([{ productId: randomUUID(), quantity: 1 }]),
+      'createOrder',
+      'UNKNOWN_PRODUCT',
+    );
+    refused(
+      await checkout([
+        { productId: eur.id, quantity: 1 },
+        { productId: usd.id, quantity: 1 },
+      ]),
+      'createOrder',
+      'MIXED_CURRENCIES',
+    );
   });
 });

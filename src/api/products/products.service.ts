@@ -10,7 +10,6 @@ import {
   ConflictError,
   NotFoundError,
   PreconditionFailedError,
-  ValidationError,
 } from '../../utils/errors.ts';
 import { pageMeta } from '../../utils/pagination.ts';
 import type { ProductEntity } from './products.model.ts';
@@ -69,13 +68,18 @@ function parseSort(sort: string): { field: SortField; descending: boolean } {
   return { field: (descending ? sort.slice(1) : sort) as SortField, descending };
 }
 
-const invalidCursor = () =>
-  new ValidationError('The cursor is not valid for this query.', [
-    {
-      path: '/query/cursor',
-      message: 'must be the nextCursor of a previous answer with the same filters and sort',
-    },
-  ]);
+/**
+ * 400 INVALID_CURSOR: a cursor that passes the contract's schema (any string up to its bound)
+ * but is not one this query can continue from. A domain code, not VALIDATION_ERROR, because the
+ * request is valid per the schema; the contract documents it on listProducts.
+ */
+const invalidCursor = (
+  message = 'The cursor is not valid for this query.',
+  detail = 'must be the nextCursor of a previous answer with the same filters and sort',
+) =>
+  new AppError(400, 'INVALID_CURSOR', message, {
+    details: [{ path: '/query/cursor', message: detail }],
+  });
 
 /** The sort value a cursor carries, or undefined when the bytes cannot be one. */
 function readSortValue(field: SortField, bytes: Buffer): string | number | undefined {
@@ -211,9 +215,7 @@ export function createProductsService(repository: ProductsRepository) {
       };
       // minPrice above maxPrice is an empty range, not an error: the query finds nothing.
       if (input.page !== undefined && input.cursor !== undefined) {
-        throw new ValidationError('Use page or cursor, not both.', [
-          { path: '/query/cursor', message: 'cannot be combined with page' },
-        ]);
+        throw invalidCursor('Use page or cursor, not both.', 'cannot be combined with page');
       }
       const sort = parseSort(input.sort);
       const after =
@@ -270,7 +272,7 @@ export function createProductsService(repository: ProductsRepository) {
 
     /**
      * Takes stock for every line inside the caller's transaction, or throws without taking any:
-     * 400 for unknown products or mixed currencies, 409 INSUFFICIENT_STOCK naming every line
+     * 400 UNKNOWN_PRODUCT or MIXED_CURRENCIES, 409 INSUFFICIENT_STOCK naming every line
      * that cannot be filled. The rows stay locked until the transaction ends, so two checkouts
      * can never both take the last unit.
      */
@@ -288,12 +290,22 @@ export function createProductsService(repository: ProductsRepository) {
           ? []
           : [{ path: `/body/items/${i}/productId`, message: 'no such product' }],
       );
-      if (missing.length > 0) throw new ValidationError('Some products do not exist.', missing);
+      if (missing.length > 0)
+        throw new AppError(400, 'UNKNOWN_PRODUCT', 'Some products do not exist.', {
+          details: missing,
+        });
       const currencies = new Set([...locked.values()].map((p) => p.currency));
       if (currencies.size > 1) {
-        throw new ValidationError('All products of an order must share one currency.', [
-          { path: '/body/items', message: `mixes ${[...currencies].sort().join(', ')}` },
-        ]);
+        throw new AppError(
+          400,
+          'MIXED_CURRENCIES',
+          'All products of an order must share one currency.',
+          {
+            details: [
+              { path: '/body/items', message: `mixes ${[...currencies].sort().join(', ')}` },
+            ],
+          },
+        );
       }
       const short = lines.flatMap((l, i) => {
         const stock = locked.get(l.productId)?.stock ?? 0;
