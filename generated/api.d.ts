@@ -564,7 +564,7 @@ export interface components {
          */
         Email: string;
         /**
-         * @description 8–128 characters. Refused with 400 `WEAK_PASSWORD` when a strength estimator (zxcvbn) rates it guessable (score below 3), e.g. a common password or one built from the account's own email or name.
+         * @description 8–128 characters. Refused with 400 `WEAK_PASSWORD` when a strength estimator (zxcvbn) rates it guessable (score below 3), e.g. a common password or one built from the account's own email or name. The estimator rates the first 64 characters: a password whose start is guessable is refused whatever follows.
          * @example correct-horse-battery-staple
          */
         NewPassword: string;
