@@ -232,3 +232,16 @@ describe('valid requests that a domain rule refuses answer a documented domain c
     );
   });
 });
+
+describe('where a domain error points', () => {
+  test('a weak new password is 400 WEAK_PASSWORD with its detail at /body/newPassword', async () => {
+    const user = await register(app);
+    const res = await api()
+      .post('/api/v1/auth/password')
+      .set(bearer(user))
+      .send({ currentPassword: user.password, newPassword: 'password123' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('WEAK_PASSWORD');
+    expect(res.body.details).toEqual([expect.objectContaining({ path: '/body/newPassword' })]);
+  });
+});

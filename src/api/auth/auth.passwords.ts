@@ -66,18 +66,17 @@ export function checkStrength(password: string, userInputs: string[]): StrengthV
 }
 
 export class WeakPasswordError extends AppError {
-  constructor(verdict: StrengthVerdict) {
+  /** `field`: the pointer of the password in the request body, for the detail. */
+  constructor(verdict: StrengthVerdict, field = '/body/password') {
     const hint = [verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ');
     super(400, 'WEAK_PASSWORD', 'This password is too easy to guess.', {
-      details: [
-        { path: '/body/password', message: hint || 'choose a longer, less common password' },
-      ],
+      details: [{ path: field, message: hint || 'choose a longer, less common password' }],
     });
   }
 }
 
 /** Throws 400 WEAK_PASSWORD unless the password is strong enough for this account. */
-export function assertStrong(password: string, userInputs: string[]): void {
+export function assertStrong(password: string, userInputs: string[], field?: string): void {
   const verdict = checkStrength(password, userInputs);
-  if (!verdict.ok) throw new WeakPasswordError(verdict);
+  if (!verdict.ok) throw new WeakPasswordError(verdict, field);
 }
