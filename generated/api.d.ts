@@ -1135,7 +1135,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description A live product already has this SKU (`SKU_TAKEN`). SKUs are unique among products that are not archived. */
+        /** @description Another live product has this SKU (`SKU_TAKEN`). */
         SkuTaken: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1145,14 +1145,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "status": "error",
-                 *       "code": "SKU_TAKEN",
-                 *       "message": "A product with this SKU exists.",
-                 *       "requestId": "0b5f4c8e-8d1c-4f1e-9d7a-3c2b1a0f9e8d"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
