@@ -280,7 +280,7 @@ export interface paths {
          * Browse products
          * @description Public. Archived products are never listed. Filters combine with AND. `sort` is one of `name`, `priceCents`, `createdAt`, with `-` for descending (default `-createdAt`); ties are broken by `id` so pages never overlap or skip.
          *
-         *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400. `page` and `cursor` cannot be combined.
+         *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400 `INVALID_CURSOR`, and so is `page` combined with `cursor`.
          */
         get: operations["listProducts"];
         put?: never;
@@ -324,7 +324,7 @@ export interface paths {
         head?: never;
         /**
          * Change a product (admin)
-         * @description Admins only. With `If-Match` the change applies only to the version you read (412 `PRECONDITION_FAILED` otherwise); without it the last write wins. Answers the new `ETag`.
+         * @description Admins only. With `If-Match` the change applies only to the version you read (412 `PRECONDITION_FAILED` otherwise); without it the last write wins. Answers the new `ETag`. Changing `sku` to one that another live product has is 409 `SKU_TAKEN`, and changes nothing.
          */
         patch: operations["updateProduct"];
         trace?: never;
@@ -344,7 +344,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order (checkout)
-         * @description Takes stock for every line in one transaction: either every line is filled or nothing changes and the answer is 409 `INSUFFICIENT_STOCK` with one detail per line that cannot be filled. A product that does not exist or is archived is 400. All lines must share one currency (400 otherwise). A confirmation job is queued in the same transaction.
+         * @description Takes stock for every line in one transaction: either every line is filled or nothing changes and the answer is 409 `INSUFFICIENT_STOCK` with one detail per line that cannot be filled. A product that does not exist or is archived is 400 `UNKNOWN_PRODUCT`; a product on two lines is 400 `DUPLICATE_PRODUCT` (add the quantities instead); all lines must share one currency (400 `MIXED_CURRENCIES` otherwise). A confirmation job is queued in the same transaction.
          *
          *     `Idempotency-Key` is required. The same key with the same body within 24 hours answers the stored 201 again (header `Idempotent-Replayed: true`) without placing a second order; the same key with another body is 422 `IDEMPOTENCY_KEY_REUSED`. Concurrent requests with one key wait for the first and then replay it. Keys are scoped to the user. Failed attempts are not stored: retrying a 409 tries again.
          */
@@ -564,7 +564,7 @@ export interface components {
          */
         Email: string;
         /**
-         * @description 8–128 characters. Refused with 400 `WEAK_PASSWORD` when a strength estimator (zxcvbn) rates it guessable (score below 3), e.g. a common password or one built from the account's own email or name.
+         * @description 8–128 characters. Refused with 400 `WEAK_PASSWORD` when a strength estimator (zxcvbn) rates it guessable (score below 3), e.g. a common password or one built from the account's own email or name. The estimator rates the first 64 characters: a password whose start is guessable is refused whatever follows.
          * @example correct-horse-battery-staple
          */
         NewPassword: string;
@@ -807,6 +807,7 @@ export interface components {
                     total?: number;
                     /** Format: int64 */
                     totalPages?: number;
+                    /** @description The `cursor` of the next page: opaque, base64url, at most 1,200 characters. */
                     nextCursor: string | null;
                 };
             };
@@ -858,7 +859,10 @@ export interface components {
              * @description The product's price when the order was placed.
              */
             unitPriceCents: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description `quantity` × `unitPriceCents`: at most 1,000 × the highest price (100,000,000,000) = 100,000,000,000,000.
+             */
             lineTotalCents: number;
         };
         Order: {
@@ -868,7 +872,10 @@ export interface components {
             userId: string;
             status: components["schemas"]["OrderStatus"];
             currency: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The sum of `lineTotalCents`, in minor units of `currency`. At most 50 lines × 1,000 units × the highest price (100,000,000,000) = 5,000,000,000,000,000: below 2^53, so an exact integer in every JSON parser.
+             */
             totalCents: number;
             items: components["schemas"]["OrderItem"][];
             /** Format: date-time */
@@ -884,7 +891,7 @@ export interface components {
                 pagination: components["schemas"]["Pagination"];
             };
         };
-        /** @description 1–50 lines with distinct products, quantity 1–1000 each. Prices, currency and totals are never sent: the server takes them from the products at this moment. */
+        /** @description 1–50 lines with distinct products (a product on two lines is 400 `DUPLICATE_PRODUCT`, which this schema cannot express), quantity 1–1000 each. Prices, currency and totals are never sent: the server takes them from the products at this moment. */
         CreateOrderRequest: {
             items: {
                 /** Format: uuid */
@@ -1200,6 +1207,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description A query parameter breaks its schema or an unknown one is sent (`VALIDATION_ERROR`, with `details`), or `cursor` cannot continue this query (`INVALID_CURSOR`, detail at `/query/cursor`): it is damaged, it came from other filters or another sort, or it is sent together with `page`. */
+        ListBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description Another live product has this SKU (`SKU_TAKEN`). */
         SkuTaken: {
             headers: {
@@ -1224,6 +1244,19 @@ export interface components {
         };
         /** @description `If-Match` names a version that is no longer current: read the resource again. */
         PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /** @description The request breaks its schema (`VALIDATION_ERROR`, with `details`) or its body is not JSON (`INVALID_JSON`), or it is valid but cannot be an order: a product appears on two lines (`DUPLICATE_PRODUCT`), a product does not exist or is archived (`UNKNOWN_PRODUCT`), or the products have different currencies (`MIXED_CURRENCIES`). Each domain code has one detail per line or field concerned. */
+        CheckoutBadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -1435,9 +1468,11 @@ export type ResponseBadCredentials = components['responses']['BadCredentials'];
 export type ResponseResetRejected = components['responses']['ResetRejected'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseConflict = components['responses']['Conflict'];
+export type ResponseListBadRequest = components['responses']['ListBadRequest'];
 export type ResponseSkuTaken = components['responses']['SkuTaken'];
 export type ResponseNotModified = components['responses']['NotModified'];
 export type ResponsePreconditionFailed = components['responses']['PreconditionFailed'];
+export type ResponseCheckoutBadRequest = components['responses']['CheckoutBadRequest'];
 export type ResponseInsufficientStock = components['responses']['InsufficientStock'];
 export type ResponseUnprocessableEntity = components['responses']['UnprocessableEntity'];
 export type ResponseInvalidTransition = components['responses']['InvalidTransition'];
@@ -2135,9 +2170,9 @@ export interface operations {
             query?: {
                 /** @description Case-insensitive substring of the name or the SKU. */
                 q?: string;
-                /** @description Lowest `priceCents`, inclusive. */
+                /** @description Lowest `priceCents`, inclusive. Above `maxPrice` the range is empty: 200 with no products (`total` 0), not an error. */
                 minPrice?: number;
-                /** @description Highest `priceCents`, inclusive. */
+                /** @description Highest `priceCents`, inclusive. Below `minPrice` the range is empty: 200 with no products (`total` 0), not an error. */
                 maxPrice?: number;
                 /** @description `true`: only products with stock; `false`: only those without. */
                 inStock?: boolean;
@@ -2147,7 +2182,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
-                /** @description The `nextCursor` of the previous page (cursor mode). Opaque. */
+                /** @description The `nextCursor` of the previous page (cursor mode). Opaque, base64url, at most 1,200 characters whatever the catalog holds (the longest follows a name of 200 four-byte characters and has 1,107). */
                 cursor?: string;
             };
             header?: never;
@@ -2198,7 +2233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["ListBadRequest"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2540,7 +2575,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrderResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["CheckoutBadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["InsufficientStock"];
             413: components["responses"]["PayloadTooLarge"];

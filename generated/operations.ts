@@ -798,7 +798,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
-        "INVALID_JSON",
+        "INVALID_CURSOR",
         "VALIDATION_ERROR"
       ],
       "429": [
@@ -1109,7 +1109,10 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "DUPLICATE_PRODUCT",
         "INVALID_JSON",
+        "MIXED_CURRENCIES",
+        "UNKNOWN_PRODUCT",
         "VALIDATION_ERROR"
       ],
       "401": [
@@ -1478,8 +1481,12 @@ export const enums = {
 /** The codes of the reusable error responses (components.responses), by status. */
 export const sharedErrorCodes = {
   "400": [
+    "DUPLICATE_PRODUCT",
+    "INVALID_CURSOR",
     "INVALID_JSON",
     "INVALID_RESET_TOKEN",
+    "MIXED_CURRENCIES",
+    "UNKNOWN_PRODUCT",
     "VALIDATION_ERROR",
     "WEAK_PASSWORD"
   ],

@@ -347,7 +347,6 @@ describe('listing', () => {
     ['limit=101', 'limit'],
     ['page=0', 'page'],
     ['minPrice=-1', 'minPrice'],
-    ['minPrice=500&maxPrice=100', 'minPrice'],
     ['sort=price', 'sort'],
     ['inStock=maybe', 'inStock'],
     ['color=red', 'color'],
@@ -363,14 +362,15 @@ describe('listing', () => {
 
   test('an invalid cursor is 400: garbage, tampered, or from another query', async () => {
     const cursor = (await list('q=T-0&sort=name')).body.meta.pagination['nextCursor'] as string;
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Record<
-      string,
-      unknown
-    >;
-    const tampered = Buffer.from(JSON.stringify({ ...decoded, v: 5 })).toString('base64url');
+    const tampered = (change: (bytes: Buffer) => Buffer) =>
+      change(Buffer.from(cursor, 'base64url')).toString('base64url');
     for (const query of [
       'cursor=not-a-cursor',
-      `q=T-0&sort=name&cursor=${tampered}`,
+      // Another filter fingerprint, a name that is not UTF-8, a cut-off record.
+      `q=T-0&sort=name&cursor=${tampered((b) => Buffer.concat([b.subarray(0, 5), Buffer.from([b[5]! ^ 0xff]), b.subarray(6)]))}`,
+      `q=T-0&sort=name&cursor=${tampered((b) => Buffer.concat([b, Buffer.from([0xff])]))}`,
+      `q=T-0&sort=name&cursor=${tampered((b) => b.subarray(0, 20))}`,
+      `q=T-0&sort=name&cursor=${cursor}=`,
       `q=T-0&sort=-name&cursor=${cursor}`,
       `q=T-1&sort=name&cursor=${cursor}`,
       `q=T-0&sort=name&page=2&cursor=${cursor}`,

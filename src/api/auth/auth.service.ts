@@ -332,7 +332,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const user = await users.requireUser(principal.userId);
       if (!(await verifyPassword(input.currentPassword, user.passwordHash)))
         throw new InvalidCredentialsError();
-      assertStrong(input.newPassword, [user.email, user.name]);
+      assertStrong(input.newPassword, [user.email, user.name], '/body/newPassword');
       user.passwordHash = await hashPassword(input.newPassword, config.bcryptCost);
       audit.stage({ event: 'password.changed', userId: user.id }, meta);
       await repository.flush();
@@ -378,7 +378,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         if (!row) throw invalid();
         const user = row.user.getEntity();
         if (user.deletedAt || user.disabled) throw invalid();
-        assertStrong(input.newPassword, [user.email, user.name]);
+        assertStrong(input.newPassword, [user.email, user.name], '/body/newPassword');
         if (!(await repository.claimResetToken(row.id))) throw invalid();
         user.passwordHash = await hashPassword(input.newPassword, config.bcryptCost);
         user.tokenVersion += 1;

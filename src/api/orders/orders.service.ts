@@ -7,7 +7,7 @@ import type { Orm } from '../../db/orm.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { JOBS, type Queue } from '../../jobs/queue.ts';
 import type { Principal } from '../../types/request-meta.ts';
-import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../utils/errors.ts';
+import { AppError, ForbiddenError, NotFoundError } from '../../utils/errors.ts';
 import type { ProductsService } from '../products/products.service.ts';
 import type { OrderStatus } from './orders.model.ts';
 import type { OrderRow, OrdersRepository } from './orders.repository.ts';
@@ -70,8 +70,11 @@ export function createOrdersService(deps: OrdersServiceDeps) {
           { path: `/body/items/${i}/productId`, message: 'appears twice; add the quantities' },
         ];
       });
+      // The schema cannot say "distinct productId", so this is a domain code, documented.
       if (duplicates.length > 0)
-        throw new ValidationError('Each product may appear once.', duplicates);
+        throw new AppError(400, 'DUPLICATE_PRODUCT', 'Each product may appear once.', {
+          details: duplicates,
+        });
       const requestHash = createHash('sha256').update(JSON.stringify(input.items)).digest('hex');
 
       return withTransaction(orm, async (tx) => {
