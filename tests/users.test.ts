@@ -37,6 +37,7 @@ describe('my account', () => {
     const newEmail = uniqueEmail('moved');
     const without = await api().patch('/api/v1/users/me').set(bearer(s)).send({ email: newEmail });
     expect(without.status).toBe(400);
+    expect(without.body.code).toBe('CURRENT_PASSWORD_REQUIRED');
     expect(without.body.details[0].path).toBe('/body/currentPassword');
     const wrong = await api()
       .patch('/api/v1/users/me')

@@ -536,6 +536,7 @@ export const operations = {
     },
     "errorCodes": {
       "400": [
+        "CURRENT_PASSWORD_REQUIRED",
         "INVALID_JSON",
         "VALIDATION_ERROR"
       ],
@@ -1481,6 +1482,7 @@ export const enums = {
 /** The codes of the reusable error responses (components.responses), by status. */
 export const sharedErrorCodes = {
   "400": [
+    "CURRENT_PASSWORD_REQUIRED",
     "DUPLICATE_PRODUCT",
     "INVALID_CURSOR",
     "INVALID_JSON",

@@ -1181,6 +1181,19 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
+        /** @description The request is not valid (`VALIDATION_ERROR`, with `details`), its body is not JSON (`INVALID_JSON`), or it changes the email without `currentPassword` (`CURRENT_PASSWORD_REQUIRED`, detail at `/body/currentPassword`). */
+        UpdateMeRejected: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
         /** @description You are not allowed to do this. */
         Forbidden: {
             headers: {
@@ -1466,6 +1479,7 @@ export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseNoContent = components['responses']['NoContent'];
 export type ResponseBadCredentials = components['responses']['BadCredentials'];
 export type ResponseResetRejected = components['responses']['ResetRejected'];
+export type ResponseUpdateMeRejected = components['responses']['UpdateMeRejected'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseListBadRequest = components['responses']['ListBadRequest'];
@@ -1964,7 +1978,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UpdateMeRejected"];
             401: components["responses"]["BadCredentials"];
             409: components["responses"]["EmailTaken"];
             413: components["responses"]["PayloadTooLarge"];

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
+import { operations as table } from '../../generated/operations.ts';
 
 /** The JSON Schema keywords the contract uses (OpenAPI 3.1, i.e. JSON Schema 2020-12). */
 export interface Schema {
@@ -160,39 +161,10 @@ export function property(schema: Schema, name: string): Schema {
   return found;
 }
 
-const BACKTICKED = /`([A-Z][A-Z0-9_]+)`/g;
-const WITH_STATUS = /\b(\d{3})\s+`([A-Z][A-Z0-9_]+)`/g;
-
-function descriptionsOf(schema: Schema | undefined): string[] {
-  if (!schema) return [];
-  return [
-    schema.description ?? '',
-    ...Object.values(schema.properties ?? {}).flatMap(descriptionsOf),
-    ...(schema.items ? descriptionsOf(schema.items) : []),
-  ];
-}
-
-/**
- * The error codes the contract documents for one operation and status: the `code` of the
- * response's examples, codes in backticks in the response's description, and codes written as
- * "409 `SKU_TAKEN`" in the operation's (or its request body's) descriptions.
- */
-export function documentedCodes(operationId: string, status: number): string[] {
-  const op = operation(operationId);
-  const response = op.responses[String(status)];
-  if (!response) return [];
-  const codes = new Set<string>();
-  for (const media of Object.values(response.content ?? {})) {
-    const examples = [media.example, ...Object.values(media.examples ?? {}).map((e) => e.value)];
-    for (const example of examples) {
-      const code = (example as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string') codes.add(code);
-    }
-  }
-  for (const [, code] of (response.description ?? '').matchAll(BACKTICKED)) codes.add(code!);
-  const prose = [op.description, ...descriptionsOf(op.requestBody?.schema)].join('\n');
-  for (const [, s, code] of prose.matchAll(WITH_STATUS)) if (Number(s) === status) codes.add(code!);
-  return [...codes].sort();
+/** The error codes the contract documents for one operation and status (its operation table). */
+export function documentedCodes(operationId: string, status: number): readonly string[] {
+  const rows = table as unknown as Record<string, { errorCodes: Record<string, string[]> }>;
+  return rows[operationId]?.errorCodes[String(status)] ?? [];
 }
 
 /**

@@ -3,7 +3,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { components } from '../../../generated/api.d.ts';
 import type { Principal, RequestMeta } from '../../types/request-meta.ts';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../utils/errors.ts';
+import { AppError, ConflictError, NotFoundError } from '../../utils/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Role, UserEntity } from './users.model.ts';
 import type { UserListQuery, UsersRepository } from './users.repository.ts';
@@ -102,9 +102,16 @@ export function createUsersService(deps: UsersServiceDeps) {
       const fields: string[] = [];
       if (changes.email !== undefined && normaliseEmail(changes.email) !== user.email) {
         if (changes.currentPassword === undefined) {
-          throw new ValidationError('Changing the email needs the current password.', [
-            { path: '/body/currentPassword', message: 'is required to change the email' },
-          ]);
+          throw new AppError(
+            400,
+            'CURRENT_PASSWORD_REQUIRED',
+            'Changing the email needs the current password.',
+            {
+              details: [
+                { path: '/body/currentPassword', message: 'is required to change the email' },
+              ],
+            },
+          );
         }
         if (!(await passwords.verify(changes.currentPassword, user.passwordHash))) {
           throw new InvalidCredentialsError();
