@@ -48,7 +48,7 @@ describe('first admin', () => {
         expect((await signIn(base, email, 'a-different-passphrase-9')).status).toBe(401);
       },
     );
-  }, 60_000);
+  }, 90_000);
 
   test('a weak ADMIN_PASSWORD stops the start with a clear error', async () => {
     const server = startServer({
@@ -60,7 +60,7 @@ describe('first admin', () => {
     server.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     expect(await server.exited).toBe(1);
     expect(stderr).toContain('ADMIN_PASSWORD: WEAK_PASSWORD');
-  }, 30_000);
+  }, 90_000);
 
   test('npm run user:create makes an admin, reading the password from stdin', async () => {
     const email = uniqueEmail('cli');
@@ -95,5 +95,5 @@ describe('first admin', () => {
       },
     ).catch((e: { code: number; stdout: string }) => e);
     expect(again.stdout).toContain('already exists');
-  }, 60_000);
+  }, 90_000);
 });

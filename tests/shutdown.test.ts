@@ -57,7 +57,7 @@ describe('graceful shutdown', () => {
     } finally {
       server.child.kill('SIGKILL');
     }
-  }, 30_000);
+  }, 90_000);
 
   test('a request that outlives SHUTDOWN_TIMEOUT_MS is cut off and the process still exits 0', async () => {
     const server = startServer({ DATABASE_URL: database.url, SHUTDOWN_TIMEOUT_MS: '300' });
@@ -80,5 +80,5 @@ describe('graceful shutdown', () => {
     } finally {
       server.child.kill('SIGKILL');
     }
-  }, 30_000);
+  }, 90_000);
 });

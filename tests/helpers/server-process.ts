@@ -43,7 +43,7 @@ export function startServer(env: Record<string, string>, script = 'src/server.ts
     child,
     lines,
     exited,
-    waitFor: (message, timeoutMs = 15_000) => {
+    waitFor: (message, timeoutMs = 45_000) => {
       const seen = lines.find((l) => l['message'] === message);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
