@@ -58,7 +58,13 @@ export const COPIES = [
 if (import.meta.main) {
   const { values } = parseArgs({ options: { out: { type: 'string', default: 'generated' } } });
   const out = path.resolve(root, values.out);
-  await generate(out);
+  try {
+    await generate(out);
+  } catch (error) {
+    // The operation table refuses a contract the edge cannot enforce: say what, not where in JS.
+    console.error(`npm run generate: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   if (out === path.join(root, 'generated')) {
     for (const copy of COPIES) copyFileSync(path.join(out, copy.from), copy.to);
   }

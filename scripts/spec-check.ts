@@ -60,7 +60,15 @@ async function staleFiles(): Promise<string[]> {
 }
 
 const lintOk = lint();
-const stale = await staleFiles();
+let stale: string[];
+try {
+  stale = await staleFiles();
+} catch (error) {
+  console.error(
+    `The contract cannot be turned into generated/: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
 if (stale.length > 0) {
   console.error(
     `generated/ is stale (${stale.join(', ')}): run \`npm run generate\` and commit it.`,
