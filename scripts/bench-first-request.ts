@@ -82,8 +82,8 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
         const lines = buffered.split('\n');
         buffered = lines.pop() ?? '';
         for (const line of lines) {
-          const entry = JSON.parse(line) as { message?: string; ms?: number };
-          if (entry.message === 'contract validators compiled') warmUpMs = entry.ms;
+          const entry = JSON.parse(line) as { message?: string; validators?: { ms?: number } };
+          if (entry.message === 'warmed up') warmUpMs = entry.validators?.ms;
           if (entry.message === 'listening') resolve();
         }
       });

@@ -12,7 +12,6 @@ import { registerJobHandlers } from './jobs/handlers.ts';
 import { startQueue, type Queue } from './jobs/queue.ts';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { openApiValidatorReady } from './middleware/openapi-validator.ts';
 import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
@@ -149,7 +148,6 @@ async function main(): Promise<void> {
     server.on('request', createApp(deps));
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
-    logger.info('contract validators compiled', await openApiValidatorReady(contract));
     logger.info('warmed up', await warmUp(deps));
     address = await listen(server, config.port, config.host);
   } catch (error) {

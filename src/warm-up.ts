@@ -1,9 +1,10 @@
-// The work a process would otherwise do on its first requests, done before it listens (the
-// contract validators warm up on their own: openApiValidatorReady). Called by server.ts and the
+// The work a process would otherwise do on its first requests, done before it listens: the
+// contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
 // tests' app after createApp, with the same dependencies. Reads nothing anyone stored, writes
 // nothing, and reaches only the configured database; rejects if the database cannot be reached.
 import { prepareStrengthEstimator } from './api/auth/auth.passwords.ts';
 import type { AppDeps } from './app.ts';
+import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
 import {
   compileEntityFunctions,
   readNothingFromEachEntity,
@@ -13,6 +14,8 @@ import {
 /** What the warm-up did and what each step cost, in milliseconds, for the start-up log. */
 export interface WarmUp {
   ms: number;
+  /** Every operation's validators, compiled (started by createApp, awaited here). */
+  validators: ValidatorWarmUp;
   ormFunctionsMs: number;
   poolConnections: number;
   databaseMs: number;
@@ -28,6 +31,7 @@ async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
 export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   const { config, orm, metrics } = deps;
   const started = performance.now();
+  const validators = await openApiValidatorReady(deps.contract);
   const [, ormFunctionsMs] = await timed(() => compileEntityFunctions(orm));
   // DB_POOL_MIN connections (at least one), opened at once; on each, per entity a read that
   // matches no row, and a collection of the metrics (prom-client's default collectors, the
@@ -42,6 +46,7 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
   return {
     ms: Math.round(performance.now() - started),
+    validators,
     ormFunctionsMs,
     poolConnections,
     databaseMs,

@@ -9,7 +9,6 @@ import { createServices, type Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
-import { openApiValidatorReady } from '../../src/middleware/openapi-validator.ts';
 import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
@@ -110,7 +109,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const contract = loadContract();
   const deps = { config, logger, orm, contract, lifecycle, services, metrics: createMetrics(orm) };
   const app = createApp(deps);
-  await openApiValidatorReady(contract);
   await warmUp(deps);
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);
