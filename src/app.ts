@@ -18,6 +18,7 @@ import { openApiValidator } from './middleware/openapi-validator.ts';
 import { operationRouter, type RateLimit, type RateLimitName } from './middleware/operations.ts';
 import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
+import { shedLoad } from './middleware/shed-load.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
 import type { AllHandlers } from './types/handlers.ts';
 import type { Contract } from './utils/contract.ts';
@@ -52,6 +53,9 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(securityHeaders(config));
   app.use(corsPolicy(config));
+  // Load shedding after the headers every answer carries (a browser can read the 503) and before
+  // anything costly: the body, the validators, the database.
+  if (lifecycle.pressure) app.use(shedLoad(lifecycle.pressure, metrics));
   if (config.http.requireHttps) app.use(requireHttps());
   app.use(jsonOnly());
   app.use(jsonBody(config.http.bodyLimit));

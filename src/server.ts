@@ -17,6 +17,7 @@ import { AppError } from './utils/errors.ts';
 import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
 import { createLogger, type Logger } from './utils/logger.ts';
 import { createMetrics } from './utils/metrics.ts';
+import { createPressure } from './utils/pressure.ts';
 import { createRedis, type RedisClient } from './utils/redis.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;
   server.keepAliveTimeout = 5_000;
-  const lifecycle = createLifecycle();
+  const lifecycle = createLifecycle(createPressure(config.overload, logger));
 
   let address: AddressInfo;
   let queue: Queue | undefined;
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
       await registerJobHandlers(queue, db.orm, services, { retention: config.retention, logger });
     if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
     const contract = loadContract();
-    const metrics = createMetrics(db.orm);
+    const metrics = createMetrics(db.orm, lifecycle.pressure);
     const deps = { config, logger, orm: db.orm, contract, lifecycle, services, metrics };
     server.on('request', createApp(deps));
     // Not listening before every operation's validators are compiled and the rest of what a

@@ -1,6 +1,7 @@
 // The service's whole configuration, parsed once from the environment by zod. Nothing else in
 // src/ reads process.env: server.ts passes it here and hands the result to everything else.
 import { z } from 'zod';
+import type { OverloadLimits } from '../utils/pressure.ts';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'debug', 'silent'] as const;
@@ -118,6 +119,14 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   USER_QUOTA_PER_MINUTE: int(1, 1_000_000).optional(),
+
+  // Load shedding (src/utils/pressure.ts); 0 turns a bound off.
+  OVERLOAD_MAX_IN_FLIGHT: int(0, 1_000_000).optional(),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).optional(),
+  OVERLOAD_MAX_HEAP_USED_RATIO: z.coerce.number().min(0).max(1).optional(),
+  OVERLOAD_MAX_RSS_MB: int(0, 1_048_576).optional(),
+  OVERLOAD_SAMPLE_INTERVAL_MS: int(50, 10_000).default(250),
+  OVERLOAD_RETRY_AFTER_SECONDS: int(1, 3600).default(2),
 });
 
 /** Every environment variable the service reads (deployment manifests are checked against it). */
@@ -190,6 +199,8 @@ export interface Config {
     apiPerMinute: number;
     userPerMinute: number;
   };
+  /** When new requests are answered 503 (load shedding); on by default in production only. */
+  overload: OverloadLimits;
 }
 
 export class ConfigError extends Error {
@@ -314,6 +325,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? (production ? 30 : 10_000),
       apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 100_000),
       userPerMinute: e.USER_QUOTA_PER_MINUTE ?? (production ? 1200 : 100_000),
+    },
+    // Like the quotas: on in production unless set, off elsewhere unless set (a test or a
+    // debugger pausing the process must not turn it away). RSS unset in production: 90 % of the
+    // container's memory limit.
+    overload: {
+      maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT ?? (production ? 256 : 0),
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS ?? (production ? 200 : 0),
+      maxHeapUsedRatio: e.OVERLOAD_MAX_HEAP_USED_RATIO ?? (production ? 0.9 : 0),
+      maxRssBytes:
+        e.OVERLOAD_MAX_RSS_MB !== undefined
+          ? e.OVERLOAD_MAX_RSS_MB * 1024 * 1024
+          : production
+            ? undefined
+            : 0,
+      sampleIntervalMs: e.OVERLOAD_SAMPLE_INTERVAL_MS,
+      retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
     },
   };
 }

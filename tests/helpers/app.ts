@@ -13,6 +13,7 @@ import { loadContract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createMetrics } from '../../src/utils/metrics.ts';
+import { createPressure } from '../../src/utils/pressure.ts';
 import { createRedis } from '../../src/utils/redis.ts';
 import { registerJobHandlers } from '../../src/jobs/handlers.ts';
 import { startQueue, type Queue } from '../../src/jobs/queue.ts';
@@ -91,7 +92,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger({ level: config.logLevel, stream });
   const orm = await createOrm(config.db, databaseUrl, logger);
-  const lifecycle = createLifecycle();
+  const lifecycle = createLifecycle(createPressure(config.overload, logger));
   const redis = config.redis ? createRedis(config.redis, logger) : undefined;
   await redis?.connect();
   const queue = await startQueue(
@@ -107,7 +108,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (config.jobs.inProcess)
     await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
   const contract = loadContract();
-  const deps = { config, logger, orm, contract, lifecycle, services, metrics: createMetrics(orm) };
+  const deps = {
+    config,
+    logger,
+    orm,
+    contract,
+    lifecycle,
+    services,
+    metrics: createMetrics(orm, lifecycle.pressure),
+  };
   const app = createApp(deps);
   await warmUp(deps);
   const server: Server = createServer((req, res) => {
@@ -125,6 +134,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     queue,
     logs,
     close: async () => {
+      lifecycle.pressure?.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await queue.stop();
