@@ -45,6 +45,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
 
   app.use(requestId());
+  // Load shedding first, so that refusing costs little (shed-load.ts says why in two steps).
+  const shed = lifecycle.pressure && shedLoad(lifecycle.pressure, metrics);
+  if (shed) app.use(shed.beforeBody);
   app.use(accessLog(logger));
   app.use(httpMetrics(metrics));
   app.use((_req, res, next) => {
@@ -53,12 +56,10 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(securityHeaders(config));
   app.use(corsPolicy(config));
-  // Load shedding after the headers every answer carries (a browser can read the 503) and before
-  // anything costly: the body, the validators, the database.
-  if (lifecycle.pressure) app.use(shedLoad(lifecycle.pressure, metrics));
   if (config.http.requireHttps) app.use(requireHttps());
   app.use(jsonOnly());
   app.use(jsonBody(config.http.bodyLimit));
+  if (shed) app.use(shed.afterBody);
   app.use(openApiValidator(contract, config.http.validateResponses));
   app.use(dbContext(orm));
 

@@ -118,11 +118,15 @@ async function main(): Promise<void> {
 
   const db = await openDatabase(config, logger);
   const redis = config.redis ? createRedis(config.redis, logger) : undefined;
-  const server = http.createServer();
-  // Bounds on slow clients (slowloris) and on idle keep-alive sockets.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  // Bounds on slow clients (slowloris) and on idle keep-alive sockets. Node checks the first two
+  // only every connectionsCheckingInterval (30 s by default): checked every second instead, a
+  // slow client is cut within a second of its bound, not up to 30 s later.
+  const server = http.createServer({
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    connectionsCheckingInterval: 1000,
+  });
   const lifecycle = createLifecycle(createPressure(config.overload, logger));
 
   let address: AddressInfo;

@@ -3,6 +3,7 @@
 // says why, /metrics counts what was shed, and the instance recovers by itself. The bounds are
 // off outside production unless set (tests/config.test.ts), so each case sets its own.
 import net from 'node:net';
+import pg from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { startTestApp, type TestApp } from './helpers/app.ts';
@@ -13,8 +14,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function get(url: string) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+async function get(url: string, timeoutMs = 5000) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   const text = await res.text();
   return {
     status: res.status,
@@ -68,12 +69,17 @@ describe('load shedding', () => {
     const base = app.url;
     expect((await get(`${base}/api/v1/products`)).status).toBe(200);
 
-    const stalled = [stalledRequest(base), stalledRequest(base)];
+    // Two requests held in flight by the database: the catalog table locked by another session.
+    const locker = new pg.Client({ connectionString: app.config.db.url });
+    await locker.connect();
+    const held: Promise<Awaited<ReturnType<typeof get>>>[] = [];
     try {
-      await within(3000, async () => (await metric(base, 'http_requests_in_flight')) === 2);
+      await locker.query('begin');
+      await locker.query('lock table products in access exclusive mode');
+      held.push(get(`${base}/api/v1/products`, 60_000), get(`${base}/api/v1/products`, 60_000));
+      await within(5000, async () => (await metric(base, 'http_requests_in_flight')) === 2);
 
       expectShed(await get(`${base}/api/v1/products`));
-      // Shed before the body is read, validated or anything reaches the database.
       const register = await fetch(`${base}/api/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -91,14 +97,28 @@ describe('load shedding', () => {
       expect(await metric(base, 'http_requests_shed_total{reason="in-flight"}')).toBe(2);
       expect(await metric(base, 'overloaded{reason="in-flight"}')).toBe(1);
     } finally {
-      for (const socket of stalled) socket.destroy();
+      await locker.query('commit').catch(() => undefined);
+      await locker.end();
     }
-
-    // The load is gone: admitted again at once, ready again.
+    // What was admitted is answered; the load is gone: admitted again at once, ready again.
+    expect((await Promise.all(held)).map((r) => r.status)).toEqual([200, 200]);
     await within(2000, async () => (await get(`${base}/api/v1/products`)).status === 200);
     expect((await get(`${base}/ready`)).status).toBe(200);
     expect(await metric(base, 'overloaded{reason="in-flight"}')).toBe(0);
     expect(await metric(base, 'http_requests_in_flight')).toBe(0);
+  });
+
+  test('clients dribbling a body hold no in-flight slot (slowloris cannot shed real work)', async () => {
+    app = await startTestApp({ env: { OVERLOAD_MAX_IN_FLIGHT: '2' } });
+    const base = app.url;
+    const stalled = [stalledRequest(base), stalledRequest(base), stalledRequest(base)];
+    try {
+      await sleep(300);
+      expect(await metric(base, 'http_requests_in_flight')).toBe(0);
+      expect((await get(`${base}/api/v1/products`)).status).toBe(200);
+    } finally {
+      for (const socket of stalled) socket.destroy();
+    }
   });
 
   test('a sustained event-loop delay past OVERLOAD_MAX_EVENT_LOOP_DELAY_MS sheds until it eases', async () => {

@@ -76,6 +76,9 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   REQUIRE_HTTPS: bool.optional(),
   VALIDATE_RESPONSES: bool.optional(),
+  HTTP_HEADERS_TIMEOUT_MS: int(1000, 300_000).default(15_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
   READY_CHECK_TIMEOUT_MS: int(100, 30_000).default(2000),
   SHUTDOWN_DELAY_MS: int(0, 60_000).default(0),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -160,6 +163,10 @@ export interface Config {
     requireHttps: boolean;
     validateResponses: boolean;
     bodyLimit: string;
+    /** Slow clients (slowloris): a request's headers, and the whole request, must arrive within these. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
   };
   lifecycle: { readyCheckTimeoutMs: number; shutdownDelayMs: number; shutdownTimeoutMs: number };
   redis: { url: string; commandTimeoutMs: number } | undefined;
@@ -276,6 +283,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       requireHttps: e.REQUIRE_HTTPS ?? production,
       validateResponses: e.VALIDATE_RESPONSES ?? !production,
       bodyLimit: '100kb',
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     lifecycle: {
       readyCheckTimeoutMs: e.READY_CHECK_TIMEOUT_MS,

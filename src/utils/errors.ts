@@ -124,7 +124,12 @@ export class ServiceUnavailableError extends AppError {
 export class OverloadedError extends AppError {
   constructor(retryAfterSeconds: number) {
     super(503, 'SERVICE_UNAVAILABLE', 'The service is overloaded; try again shortly.', {
-      headers: { 'Retry-After': String(retryAfterSeconds) },
+      // Sent before the security headers middleware runs: the two that matter for an error.
+      headers: {
+        'Retry-After': String(retryAfterSeconds),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   }
 }

@@ -39,11 +39,13 @@ export interface Pressure {
   readonly limits: OverloadLimits;
   /** The resolved RSS bound (0: off). */
   readonly maxRssBytes: number;
+  /** The bound the last sample passed (event-loop delay, heap, RSS), or undefined. */
+  sampled(): PressureReason | undefined;
   /**
-   * Called once per request: undefined when it is admitted (then `release` must follow when it
-   * ends), else the reason to shed it.
+   * Counts a request in flight: undefined when it is admitted (then `release` must follow when
+   * it ends), 'in-flight' when the bound is reached.
    */
-  admit(): PressureReason | undefined;
+  admit(): 'in-flight' | undefined;
   release(): void;
   /** Why the instance counts as overloaded now (for readiness), or undefined. */
   current(): PressureReason | undefined;
@@ -102,8 +104,10 @@ export function createPressure(limits: OverloadLimits, logger: Logger): Pressure
   return {
     limits,
     maxRssBytes,
+    sampled() {
+      return sampled;
+    },
     admit() {
-      if (sampled) return sampled;
       if (limits.maxInFlight > 0 && inFlight >= limits.maxInFlight) return 'in-flight';
       inFlight += 1;
       return undefined;
