@@ -543,7 +543,7 @@ async function slowClients(): Promise<void> {
     await sleep(Math.max(0, requestTimeoutMs + 2500 - seconds * 1000));
     const open_ = sockets.filter((s) => !s.destroyed && !s.closed).length;
     for (const s of sockets) s.destroy();
-    const longest = Math.max(...lifetimes);
+    const longest = lifetimes.length > 0 ? Math.max(...lifetimes) : Infinity;
     report(
       'slow-clients',
       `normal p99 ${before.p99.toFixed(0)} ms alone, ${during.p99.toFixed(0)} ms beside 400 ` +
