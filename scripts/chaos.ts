@@ -18,7 +18,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, percentile, rssMiB, waitForHttp } from './lib/process.ts';
 
-const CASES = ['postgres-restart', 'overload', 'slow-clients'] as const;
+const CASES = ['postgres-restart', 'worker-kill', 'overload', 'slow-clients'] as const;
 type Case = (typeof CASES)[number];
 
 const { values } = parseArgs({
@@ -154,6 +154,45 @@ async function startApi(env: Record<string, string> = {}): Promise<Api> {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+}
+
+interface Worker {
+  child: ChildProcess;
+  ready: Promise<boolean>;
+  exited: Promise<unknown>;
+}
+
+/** `npm run worker`, in test mode so that mails go to its log (the development transport). */
+function startWorker(env: Record<string, string>, onLine: (line: Record<string, unknown>) => void) {
+  const child = spawn(process.execPath, ['src/worker.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      MAIL_TRANSPORT: 'log',
+      DATABASE_URL: db.url,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let buffered = '';
+  let markReady: (ok: boolean) => void = () => undefined;
+  const ready = new Promise<boolean>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const text of lines) {
+      if (!text.trim()) continue;
+      const line = JSON.parse(text) as Record<string, unknown>;
+      if (line['message'] === 'worker ready') markReady(true);
+      onLine(line);
+    }
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  void exited.then(() => markReady(false));
+  return { child, ready, exited } satisfies Worker;
 }
 
 async function adminToken(base: string): Promise<string> {
@@ -324,6 +363,93 @@ async function postgresRestart(): Promise<void> {
       },
     );
   } finally {
+    await api.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case: the worker killed (SIGKILL) again and again while a backlog of confirmations drains
+
+async function workerKill(): Promise<void> {
+  const orders = FULL ? 1000 : 400;
+  const budgetMs = (FULL ? 180 : 90) * 1000;
+  // Jobs take their time limit and retries from the API's settings when they are sent.
+  const jobEnv = { JOB_TIMEOUT_SECONDS: '3', QUEUE_MAINTENANCE_SECONDS: '1' };
+  const api = await startApi({ WORKER_IN_PROCESS: 'false', ...jobEnv });
+  const check = new pg.Client({ connectionString: db.url });
+  await check.connect();
+  let worker: Worker | undefined;
+  try {
+    const product = await createProduct(api.base, await adminToken(api.base), 1_000_000);
+    const tokens = await Promise.all(Array.from({ length: 8 }, () => buyer(api.base)));
+    const ids: string[] = [];
+    let placing = 0;
+    await Promise.all(
+      tokens.map(async (token) => {
+        while (placing < orders) {
+          placing += 1;
+          const res = await call(api.base, 'POST', '/api/v1/orders', {
+            headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+            body: { items: [{ productId: product, quantity: 1 }] },
+          });
+          if (res.status !== 201) throw new Error(`checkout: ${res.status} ${res.body}`);
+          ids.push(String(data(res)['id']));
+        }
+      }),
+    );
+    const confirmed = async () =>
+      (
+        await check.query<{ n: number }>(
+          'select count(*)::int as n from orders where id = any($1::uuid[]) and confirmed_at is not null',
+          [ids],
+        )
+      ).rows[0]!.n;
+
+    const mails = new Map<string, number>();
+    const onLine = (line: Record<string, unknown>) => {
+      const key = (line['mail'] as { idempotencyKey?: string } | undefined)?.idempotencyKey;
+      if (key) mails.set(key, (mails.get(key) ?? 0) + 1);
+    };
+    const started = Date.now();
+    let kills = 0;
+    let done = 0;
+    // Start a worker, let it work 0.5–2 s, kill it without warning; until the backlog is gone.
+    while (Date.now() - started < budgetMs) {
+      worker = startWorker(jobEnv, onLine);
+      if (!(await worker.ready)) throw new Error('the worker did not start');
+      if (kills >= (FULL ? 12 : 6)) {
+        // Enough kills: let this one finish the backlog.
+        while ((done = await confirmed()) < ids.length && Date.now() - started < budgetMs)
+          await sleep(250);
+        break;
+      }
+      await sleep(500 + Math.random() * 1500);
+      if ((done = await confirmed()) >= ids.length) break;
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      kills += 1;
+    }
+    const drainedMs = Date.now() - started;
+    const expectedKeys = new Set(ids.map((id) => `order-confirmation:${id}`));
+    const mailed = [...expectedKeys].filter((k) => (mails.get(k) ?? 0) > 0).length;
+    const resent = [...mails.values()].filter((n) => n > 1).length;
+    const stray = [...mails.keys()].filter((k) => !expectedKeys.has(k)).length;
+    report(
+      'worker-kill',
+      `${ids.length} confirmations, worker killed ${kills} times: ${done} confirmed, ${mailed} ` +
+        `mailed (${resent} sent again under the same idempotency key), drained in ${drainedMs} ms`,
+      {
+        'every order confirmed': done === ids.length,
+        'a mail for every order, under its key': mailed === ids.length && stray === 0,
+        'killed at least 3 times while draining': kills >= 3,
+      },
+    );
+  } finally {
+    if (worker && worker.child.exitCode === null) {
+      worker.child.kill('SIGTERM');
+      await Promise.race([worker.exited, sleep(10_000)]);
+    }
+    await check.end();
     await api.stop();
   }
 }
@@ -566,6 +692,7 @@ async function slowClients(): Promise<void> {
 
 const run: Record<Case, () => Promise<void>> = {
   'postgres-restart': postgresRestart,
+  'worker-kill': workerKill,
   overload,
   'slow-clients': slowClients,
 };
