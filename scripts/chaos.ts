@@ -18,7 +18,13 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, percentile, rssMiB, waitForHttp } from './lib/process.ts';
 
-const CASES = ['postgres-restart', 'worker-kill', 'overload', 'slow-clients'] as const;
+const CASES = [
+  'postgres-restart',
+  'redis-outage',
+  'worker-kill',
+  'overload',
+  'slow-clients',
+] as const;
 type Case = (typeof CASES)[number];
 
 const { values } = parseArgs({
@@ -368,6 +374,111 @@ async function postgresRestart(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Case: Redis down for a few seconds under two instances that share it
+
+/** Debian's redis-server on a fixed loopback port (restarted on the same one), no persistence. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.env.REDIS_SERVER_BIN ?? 'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  child.once('error', () => undefined);
+  for (let i = 0; i < 100; i += 1) {
+    if (child.exitCode !== null) break;
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return child;
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error('redis-server did not start (is it installed? .ci/run installs it)');
+}
+
+async function redisOutage(): Promise<void> {
+  const seconds = FULL ? 30 : 10;
+  const redisPort = await freePort();
+  let redis = await startRedis(redisPort);
+  // A minute of session-state cache: only Redis's broadcast makes one instance see another's
+  // logout within a second, so convergence after the outage shows the broadcast is back.
+  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, AUTH_STATE_CACHE_MS: '60000' };
+  const [a, b] = [await startApi(env), await startApi(env)];
+  const signIn = async () => {
+    const res = await call(a.base, 'POST', '/api/v1/auth/register', {
+      body: {
+        email: `chaos-${randomUUID().slice(0, 12)}@example.com`,
+        password: 'chaos-buyer-passphrase-7',
+        name: 'Buyer',
+      },
+    });
+    return { authorization: `Bearer ${String(data(res)['accessToken'])}` };
+  };
+  const me = (api: Api, auth: Record<string, string>) =>
+    call(api.base, 'GET', '/api/v1/users/me', { headers: auth, timeoutMs: 5000 });
+  try {
+    const sessions = await Promise.all(Array.from({ length: 8 }, signIn));
+    const statuses = new Map<string, number>();
+    let served = 0;
+    let downAt = 0;
+    let upAt = 0;
+    const stopAt = Date.now() + seconds * 1000;
+    const traffic = sessions.map(async (auth, i) => {
+      for (let n = 0; Date.now() < stopAt; n += 1) {
+        const api = (i + n) % 2 === 0 ? a : b;
+        const res = await me(api, auth).catch((error: unknown) => ({
+          status: isTimeout(error) ? 'timeout' : String((error as { code?: string }).code),
+        }));
+        if (res.status === 200) served += 1;
+        else statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
+      }
+    });
+    const fault = (async () => {
+      await sleep(seconds * 300);
+      redis.kill('SIGKILL');
+      downAt = Date.now();
+      await sleep(seconds * 300);
+      redis = await startRedis(redisPort);
+      upAt = Date.now();
+    })();
+    await Promise.all([...traffic, fault]);
+
+    // Converged: a logout through A reaches B (which has the session cached) within a second.
+    let convergedMs = Infinity;
+    while (Date.now() - upAt < 15_000) {
+      const auth = await signIn();
+      await me(b, auth); // B caches the session's state
+      await call(a.base, 'POST', '/api/v1/auth/logout', { headers: auth });
+      const loggedOut = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - loggedOut < 1000) {
+        status = (await me(b, auth)).status;
+        if (status === 200) await sleep(20);
+      }
+      if (status === 401) {
+        convergedMs = Date.now() - upAt;
+        break;
+      }
+    }
+    const failures = [...statuses].map(([s, n]) => `${s}×${n}`).join(' ') || 'none';
+    report(
+      'redis-outage',
+      `${served} requests served across two instances; Redis down ${upAt - downAt} ms; ` +
+        `failures: ${failures}; a logout seen by the other instance within 1 s again ` +
+        `${convergedMs} ms after Redis returned`,
+      {
+        'every request served (no 5xx, no timeout)': statuses.size === 0,
+        'revocations broadcast again within 10 s of Redis returning': convergedMs <= 10_000,
+      },
+    );
+  } finally {
+    await Promise.all([a?.stop(), b?.stop()]);
+    redis.kill('SIGTERM');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Case: the worker killed (SIGKILL) again and again while a backlog of confirmations drains
 
 async function workerKill(): Promise<void> {
@@ -692,6 +803,7 @@ async function slowClients(): Promise<void> {
 
 const run: Record<Case, () => Promise<void>> = {
   'postgres-restart': postgresRestart,
+  'redis-outage': redisOutage,
   'worker-kill': workerKill,
   overload,
   'slow-clients': slowClients,
