@@ -203,7 +203,7 @@ class Comparison {
       );
     else if (before !== after && after !== undefined)
       this.add(
-        'breaking',
+        'change',
         'permission-added',
         where,
         before === undefined
