@@ -203,7 +203,7 @@ class Comparison {
       );
     else if (before !== after && after !== undefined)
       this.add(
-        'change',
+        'breaking',
         'permission-added',
         where,
         before === undefined
@@ -621,7 +621,7 @@ class Comparison {
     const closedAfter = r['additionalProperties'] === false;
     if (req && !closedBefore && closedAfter)
       this.add(
-        'breaking',
+        'change',
         'request-additional-properties-closed',
         where,
         `${what} no longer accepts properties it does not list.`,
