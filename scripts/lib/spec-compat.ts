@@ -621,7 +621,7 @@ class Comparison {
     const closedAfter = r['additionalProperties'] === false;
     if (req && !closedBefore && closedAfter)
       this.add(
-        'change',
+        'breaking',
         'request-additional-properties-closed',
         where,
         `${what} no longer accepts properties it does not list.`,
