@@ -89,13 +89,18 @@ const operationIdOf = (label: string): string => /\(([^)]+)\)$/.exec(label)?.[1]
 /** The verdict over two parsed documents: our rules, the accepted breaks and the versions. */
 export function judge(base: Json, revision: Json, accepted: AcceptedBreak[] = []): DiffResult {
   const findings = compareContracts(base, revision);
-  const covers = (f: Finding) =>
-    accepted.some(
+  const acceptance = (f: Finding) =>
+    accepted.find(
       (a) =>
         a.rule === f.rule &&
         a.operations.includes(operationIdOf(f.operation)) &&
         f.message.includes(a.match),
     );
+  const covers = (f: Finding): boolean => {
+    const entry = f.level === 'breaking' ? acceptance(f) : undefined;
+    if (entry) f.reason = entry.reason.trim();
+    return entry !== undefined;
+  };
   const breaking = findings.filter((f) => f.level === 'breaking' && !covers(f));
   const acceptedFindings = findings.filter((f) => f.level === 'breaking' && covers(f));
   const rank: Record<Finding['level'], Impact> = {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
-import { changelogMarkdown } from '../scripts/lib/spec-changelog.ts';
+import { changelogMarkdown, withChangelogSection } from '../scripts/lib/spec-changelog.ts';
 import { judge, latestRelease, redoclyDiff, specDiff } from '../scripts/spec-diff.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -539,5 +539,15 @@ describe('spec:diff over files, with redocly beside it', () => {
       /### Added[\s\S]*property 'data\.rating' of the 200 response is new\./,
     );
     expect(markdown).not.toMatch(/#\/|~1/);
+  });
+
+  test("spec:release writes the release's API section under Unreleased, once", () => {
+    const changelog = '# Changelog\n\n## [Unreleased]\n\n### Added\n\n- A thing.\n';
+    const once = withChangelogSection(changelog, '0.2.0', '### API changes: one\n');
+    expect(once).toBe(
+      '# Changelog\n\n## [Unreleased]\n\n<!-- api-changes 0.2.0 -->\n### API changes: one\n<!-- api-changes 0.2.0 -->\n\n### Added\n\n- A thing.\n',
+    );
+    const again = withChangelogSection(once, '0.2.0', '### API changes: two\n');
+    expect(again).toBe(once.replace('one', 'two'));
   });
 });

@@ -43,7 +43,10 @@ function merged(messages: string[]): string[] {
 function byOperation(findings: Finding[], heading: string): string[] {
   const groups = new Map<string, string[]>();
   for (const f of findings)
-    groups.set(f.operation, [...(groups.get(f.operation) ?? []), f.message]);
+    groups.set(f.operation, [
+      ...(groups.get(f.operation) ?? []),
+      f.reason ? `${f.message} Accepted: ${f.reason}` : f.message,
+    ]);
   return [...groups].flatMap(([operation, messages]) => [
     `${heading} ${operation.replace(/^(\S+ \S+)/, '`$1`')}`,
     '',

@@ -18,6 +18,8 @@ export interface Finding {
   operation: string;
   /** One sentence with the before and the after. */
   message: string;
+  /** Why reviewers accepted this break without a new major (accepted-breaks.yaml). */
+  reason?: string;
 }
 
 interface Op {
