@@ -68,10 +68,12 @@ try {
     if ((await run(process.execPath, ['scripts/db-seed.ts', '--count', '50'], env)) !== 0)
       throw new Error('seeding failed');
   }
-  console.log(`running the workflows against ${base}`);
-  const workflows = readdirSync(path.join(root, 'openapi', 'workflows'))
+  // QA_WORKFLOWS: another folder of workflows (qa:compat replays a release's, scripts/qa-compat.ts).
+  const dir = process.env.QA_WORKFLOWS ?? path.join('openapi', 'workflows');
+  console.log(`running the workflows of ${dir} against ${base}`);
+  const workflows = readdirSync(path.resolve(root, dir))
     .filter((f) => f.endsWith('.arazzo.yaml'))
-    .map((f) => path.join('openapi', 'workflows', f));
+    .map((f) => path.join(dir, f));
   code = await run(bin('redocly'), ['respect', ...workflows, '--server', `api=${base}`], {
     ...process.env,
     REDOCLY_TELEMETRY: 'off',

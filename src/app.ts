@@ -15,7 +15,12 @@ import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { openApiValidator } from './middleware/openapi-validator.ts';
-import { operationRouter, type RateLimit, type RateLimitName } from './middleware/operations.ts';
+import {
+  operationRouter,
+  type OperationTable,
+  type RateLimit,
+  type RateLimitName,
+} from './middleware/operations.ts';
 import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { shedLoad } from './middleware/shed-load.ts';
@@ -35,6 +40,8 @@ export interface AppDeps {
   services: Services;
   /** createMetrics(orm): made by the caller, so start-up can collect once before listening. */
   metrics: Metrics;
+  /** The operation table of `contract` when it is not generated/'s (tests/deprecation.test.ts). */
+  operations?: OperationTable;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -92,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     operationRouter({
       handlers,
+      operations: deps.operations,
       authenticator: services.auth,
       rateLimits: {
         'api-ip': limit('api-ip', 'ip', quotas.api, limits.apiPerMinute),

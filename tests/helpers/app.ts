@@ -9,7 +9,8 @@ import { createServices, type Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
-import { loadContract } from '../../src/utils/contract.ts';
+import type { OperationTable } from '../../src/middleware/operations.ts';
+import { loadContract, type Contract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createMetrics } from '../../src/utils/metrics.ts';
@@ -71,6 +72,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Use this database instead of a fresh clone of the template. */
   databaseUrl?: string;
+  /** Serve a copy of the contract, with its operation table (tests/deprecation.test.ts). */
+  contract?: { contract: Contract; operations: OperationTable };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -107,7 +110,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const services = createServices({ config, logger, orm, redis, queue });
   if (config.jobs.inProcess)
     await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
-  const contract = loadContract();
+  const contract = options.contract?.contract ?? loadContract();
   const deps = {
     config,
     logger,
@@ -116,6 +119,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     lifecycle,
     services,
     metrics: createMetrics(orm, lifecycle.pressure),
+    operations: options.contract?.operations,
   };
   const app = createApp(deps);
   await warmUp(deps);
