@@ -189,6 +189,14 @@ describe('GitHub workflows', () => {
     ]);
   });
 
+  test('the deploy offers exactly the overlays, and the release deploys to one of them', () => {
+    const deploy = workflows.find((w) => w.file === 'deploy.yml')!.doc;
+    expect(deploy.on.workflow_dispatch.inputs.environment.options).toEqual(overlays());
+    const release = workflows.find((w) => w.file === 'release.yml')!.doc;
+    expect(overlays()).toContain(release.jobs.staging.with.environment);
+    expect(release.jobs.staging.uses).toBe('./.github/workflows/deploy.yml');
+  });
+
   test('the release attests its image: the attestations permission the validator cannot check', () => {
     const release = workflows.find((w) => w.file === 'release.yml')!.doc;
     expect(release.jobs.release.permissions).toEqual(
