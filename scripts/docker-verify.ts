@@ -71,6 +71,8 @@ function run(cmd: string, argv: string[], options: SpawnOptions & { input?: stri
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
+    // A command that exits before reading its input closes the pipe: its exit code tells.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(options.input ?? '');
   });
 }

@@ -418,6 +418,25 @@ describe.each(overlays())('overlay %s', (overlay) => {
   });
 });
 
+test("README's requests and limits are the manifests'", () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Continuous delivery'));
+  const text = (r: { cpu: string; memory: string }) =>
+    `${r.cpu} CPU, ${r.memory.replace(/Mi$/, ' MiB')}`;
+  const workloads = baseDocs.filter((d) => d.kind === 'Deployment' || d.kind === 'Job');
+  expect(workloads.length).toBeGreaterThan(0);
+  for (const d of workloads) {
+    const container = d.spec.template.spec.containers[0];
+    const row = new RegExp(`^\\| ${container.name} +\\| ([^|]+?) +\\| ([^|]+?) +\\|`, 'm').exec(
+      section,
+    );
+    expect(row?.slice(1, 3)).toEqual([
+      text(container.resources.requests),
+      text(container.resources.limits),
+    ]);
+  }
+});
+
 test('deploy-render refuses an image that is not pinned by digest, and an unknown overlay', () => {
   expect(() => render('staging', 'ghcr.io/example/app:latest')).toThrow(/sha256/);
   expect(() => render('nowhere', IMAGE)).toThrow(/unknown overlay/);
