@@ -345,7 +345,8 @@ const baseDocs = (base.resources as string[]).map(
 );
 const kubectl = kustomizeAvailable();
 if (!kubectl) {
-  const note = 'kubectl is missing: the overlays are checked but not rendered (CI installs it).';
+  const note =
+    'kubectl is missing: the overlays are checked but not rendered (REQUIRE_KUSTOMIZE=1 refuses that, as CI does).';
   if (process.env.REQUIRE_KUSTOMIZE === '1') throw new Error(note);
   console.warn(note);
 }
