@@ -45,7 +45,7 @@ for (const c of selected) {
 
 const root = path.resolve(import.meta.dirname, '..');
 const logger = createLogger({ level: 'warn', service: 'chaos' });
-/** The API pod's memory limit (docker/k8s/api-deployment.yaml): RSS must stay under it. */
+/** The API pod's memory limit (docker/k8s/base/api-deployment.yaml): RSS must stay under it. */
 const POD_LIMIT_MIB = 512;
 
 // ---------------------------------------------------------------------------------------------

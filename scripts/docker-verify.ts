@@ -3,6 +3,9 @@
 // Node binary and npm), builds the Dockerfile on it, and runs the image on host networking
 // against a real PostgreSQL and Redis on loopback. Run through scripts/docker-verify.sh, which
 // installs the engine first; `--keep` leaves the engine running for a look around afterwards.
+// `--image <ref>` proves an image that is already built (the release workflow's) on the Docker
+// engine the environment names (DOCKER_HOST or the default socket): no engine of its own, no
+// base image, no build; the size is measured over the Dockerfile's default base (`--base`).
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +23,12 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // What the image adds over its Node base: dependencies, compiled code, the contract.
     'max-app-mb': { type: 'string', default: '80' },
+    image: { type: 'string' },
+    base: { type: 'string' },
   },
 });
+/** Proving a given image on the ambient engine, rather than building one on an engine of ours. */
+const GIVEN_IMAGE = args.image;
 const MAX_APP_BYTES = Number(args['max-app-mb']) * 1024 * 1024;
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -35,8 +42,12 @@ const WORK_DIR = path.resolve(process.env.DOCKER_VERIFY_DIR ?? '/var/tmp/cfm-doc
 const SOCKET = path.join(WORK_DIR, 'docker.sock');
 // Debian's client, the one that matches Debian's engine (a newer client may sit earlier in PATH).
 const DOCKER = existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
-const BASE_IMAGE = `cfm-local/node:${NODE_VERSION}-bookworm-slim`;
-const IMAGE = 'contract-first-monolith:verify';
+const DOCKERFILE_BASE = /^ARG NODE_IMAGE=(\S+)$/m.exec(
+  readFileSync(path.join(root, 'Dockerfile'), 'utf8'),
+)?.[1];
+const BASE_IMAGE =
+  args.base ?? (GIVEN_IMAGE ? DOCKERFILE_BASE! : `cfm-local/node:${NODE_VERSION}-bookworm-slim`);
+const IMAGE = GIVEN_IMAGE ?? 'contract-first-monolith:verify';
 const CA_BUNDLE = 'etc/ssl/certs/ca-certificates.crt';
 
 const logger = createLogger({ level: 'error', service: 'docker-verify' });
@@ -55,8 +66,9 @@ async function must(cmd: string, argv: string[], options: SpawnOptions = {}): Pr
   return result.stdout.trim();
 }
 
-const docker = (...argv: string[]) => must(DOCKER, ['-H', `unix://${SOCKET}`, ...argv]);
-const dockerRun = (...argv: string[]) => run(DOCKER, ['-H', `unix://${SOCKET}`, ...argv]);
+const HOST = GIVEN_IMAGE ? [] : ['-H', `unix://${SOCKET}`];
+const docker = (...argv: string[]) => must(DOCKER, [...HOST, ...argv]);
+const dockerRun = (...argv: string[]) => run(DOCKER, [...HOST, ...argv]);
 
 // ---------------------------------------------------------------------------------------------
 // Checks: each one prints a line; any failure makes the exit code 1.
@@ -230,11 +242,22 @@ async function buildBaseImage(): Promise<void> {
 // Compose files: they must parse and resolve (`config`), with the variables production sets.
 
 async function validateCompose(tmp: string): Promise<void> {
-  const compose = existsSync('/usr/bin/docker-compose') ? '/usr/bin/docker-compose' : undefined;
+  // Debian's docker-compose 1.29 here; the engine's `docker compose` plugin elsewhere (CI runners).
+  const plugin = (await dockerRun('compose', 'version')).code === 0;
+  const [compose, ...prefix] = existsSync('/usr/bin/docker-compose')
+    ? ['/usr/bin/docker-compose']
+    : plugin
+      ? [DOCKER, 'compose']
+      : [];
   if (!compose) {
-    check('compose files validate', false, 'docker-compose is not installed');
+    check(
+      'compose files validate',
+      false,
+      'neither docker-compose nor docker compose is installed',
+    );
     return;
   }
+  const dockerHost = GIVEN_IMAGE ? {} : { DOCKER_HOST: `unix://${SOCKET}` };
   const envFile = path.join(tmp, 'compose.env');
   writeFileSync(
     envFile,
@@ -245,9 +268,9 @@ async function validateCompose(tmp: string): Promise<void> {
     ['docker-compose.yml', []],
     ['docker/docker-compose.prod.yml', ['--env-file', envFile]],
   ] as const) {
-    const result = await run(compose, ['-f', file, ...extra, 'config', '--quiet'], {
+    const result = await run(compose, [...prefix, '-f', file, ...extra, 'config', '--quiet'], {
       cwd: root,
-      env: { ...process.env, DOCKER_HOST: `unix://${SOCKET}` },
+      env: { ...process.env, ...dockerHost },
     });
     check(
       `compose config: ${file}`,
@@ -256,10 +279,11 @@ async function validateCompose(tmp: string): Promise<void> {
     );
   }
   // A missing secret must stop the production stack before anything starts.
-  const bare = await run(compose, ['-f', 'docker/docker-compose.prod.yml', 'config', '--quiet'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '' },
-  });
+  const bare = await run(
+    compose,
+    [...prefix, '-f', 'docker/docker-compose.prod.yml', 'config', '--quiet'],
+    { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } },
+  );
   check(
     'compose prod refuses missing secrets',
     bare.code !== 0 && /POSTGRES_PASSWORD|JWT_SECRET/.test(bare.stderr),
@@ -361,6 +385,29 @@ async function healthOf(name: string, seconds: number): Promise<string> {
   ).catch(status);
 }
 
+async function buildImage(): Promise<void> {
+  log(`build:  docker build --build-arg NODE_IMAGE=${BASE_IMAGE} (host network for npm)`);
+  const buildStarted = Date.now();
+  const build = await dockerRun(
+    'build',
+    '--network',
+    'host',
+    '--build-arg',
+    `NODE_IMAGE=${BASE_IMAGE}`,
+    '--tag',
+    IMAGE,
+    root,
+  );
+  const buildLog = path.join(WORK_DIR, 'build.log');
+  writeFileSync(buildLog, build.stdout + build.stderr);
+  const seconds = ((Date.now() - buildStarted) / 1000).toFixed(0);
+  check('image builds', build.code === 0, `${seconds} s, log in ${buildLog}`);
+  if (build.code !== 0) {
+    const tail = (build.stdout + build.stderr).trim().split('\n').slice(-30).join('\n');
+    throw new Error(`docker build failed; nothing else can be checked:\n${tail}`);
+  }
+}
+
 async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'cfm-docker-verify-'));
   const containers: string[] = [];
@@ -369,29 +416,17 @@ async function main(): Promise<void> {
   let redis: ChildProcess | undefined;
   let db: pg.Client | undefined;
   try {
-    mkdirSync(WORK_DIR, { recursive: true });
-    engine = await startEngine();
-    await buildBaseImage();
-
-    log(`build:  docker build --build-arg NODE_IMAGE=${BASE_IMAGE} (host network for npm)`);
-    const buildStarted = Date.now();
-    const build = await dockerRun(
-      'build',
-      '--network',
-      'host',
-      '--build-arg',
-      `NODE_IMAGE=${BASE_IMAGE}`,
-      '--tag',
-      IMAGE,
-      root,
-    );
-    const buildLog = path.join(WORK_DIR, 'build.log');
-    writeFileSync(buildLog, build.stdout + build.stderr);
-    const seconds = ((Date.now() - buildStarted) / 1000).toFixed(0);
-    check('image builds', build.code === 0, `${seconds} s, log in ${buildLog}`);
-    if (build.code !== 0) {
-      const tail = (build.stdout + build.stderr).trim().split('\n').slice(-30).join('\n');
-      throw new Error(`docker build failed; nothing else can be checked:\n${tail}`);
+    if (GIVEN_IMAGE) {
+      log(`image:  ${IMAGE} on the ambient engine (no build here)`);
+      await docker('image', 'inspect', '--format', '{{.Id}}', IMAGE);
+      if ((await dockerRun('image', 'inspect', BASE_IMAGE)).code !== 0) {
+        await docker('pull', BASE_IMAGE);
+      }
+    } else {
+      mkdirSync(WORK_DIR, { recursive: true });
+      engine = await startEngine();
+      await buildBaseImage();
+      await buildImage();
     }
 
     const sizeOf = async (image: string) =>
@@ -472,7 +507,7 @@ async function main(): Promise<void> {
 
     const apiName = `cfm-verify-api-${suffix}`;
     const workerName = `cfm-verify-worker-${suffix}`;
-    // The API with the memory limit of docker/k8s/api-deployment.yaml.
+    // The API with the memory limit of docker/k8s/base/api-deployment.yaml.
     await docker('run', '--detach', '--name', apiName, '--memory', '512m', ...hardening, IMAGE);
     containers.push(apiName);
     // The worker's probes listen on WORKER_HEALTH_PORT; its health command is the compose file's.

@@ -5,34 +5,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { Namespace } from 'kubernetes-models/v1/Namespace';
-import { Secret } from 'kubernetes-models/v1/Secret';
-import { Service } from 'kubernetes-models/v1/Service';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
-import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
-import { Job } from 'kubernetes-models/batch/v1/Job';
-import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import type { IContainer, IPodSpec } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../src/config/config.ts';
+import { MODELS } from './helpers/k8s-models.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const k8s = path.join(root, 'docker/k8s');
+const k8s = path.join(root, 'docker/k8s/base');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML; the schemas check it
 type Yaml = any;
 const read = (file: string) => parse(readFileSync(file, 'utf8'), { merge: true });
-
-const MODELS: Record<string, new (data: Yaml) => { validate(): void }> = {
-  'v1/Namespace': Namespace,
-  'v1/ConfigMap': ConfigMap,
-  'v1/Secret': Secret,
-  'v1/Service': Service,
-  'apps/v1/Deployment': Deployment,
-  'batch/v1/Job': Job,
-  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
-  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
-};
 
 const kustomization = read(path.join(k8s, 'kustomization.yaml'));
 const resources = (kustomization.resources as string[]).map((file) => ({
