@@ -14,6 +14,8 @@ export default tseslint.config(
       'coverage/',
       'sdk/src/schema.d.ts',
       'sdk/src/operations.ts',
+      // A frontend project's files, typechecked in that project by tests/sdk-package.test.ts.
+      'tests/sdk-consumer/',
     ],
   },
   js.configs.recommended,
