@@ -9,6 +9,7 @@ export default tseslint.config(
     ignores: [
       'generated/',
       'dist/',
+      'sdk/dist/',
       'node_modules/',
       '.data/',
       'coverage/',
