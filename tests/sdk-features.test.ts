@@ -3,7 +3,6 @@
 // 401 for a token already replaced).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import {
   createApiClient,
@@ -11,8 +10,8 @@ import {
   isStale,
   type TokenStore,
 } from '@contract-first-monolith/sdk';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.ts';
-import { bearer, register, signInAdmin, type Signed } from './helpers/auth.ts';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { bearer, expiredCopy, register, signInAdmin, type Signed } from './helpers/auth.ts';
 
 let app: TestApp;
 let admin: Signed;
@@ -56,15 +55,6 @@ function recordingFetch(delay?: (req: Request) => number) {
     return res;
   };
   return { calls, fetchFn };
-}
-
-/** The same claims as `token`, already expired. */
-function expired(token: string): string {
-  const claims = jwt.decode(token) as Record<string, unknown>;
-  return jwt.sign({ ...claims, iat: 1_700_000_000, exp: 1_700_000_900 }, TEST_JWT_SECRET, {
-    algorithm: 'HS256',
-    header: { alg: 'HS256', typ: 'at+jwt' },
-  });
 }
 
 describe('typed errors', () => {
@@ -213,7 +203,7 @@ describe('refresh races', () => {
       }),
     );
     for (let round = 0; round < 5; round += 1) {
-      for (const api of tabs) api.tokens.accessToken = expired(api.tokens.accessToken ?? '');
+      for (const api of tabs) api.tokens.accessToken = expiredCopy(api.tokens.accessToken ?? '');
       const answers = await Promise.all(tabs.map((api) => api.GET('/api/v1/users/me')));
       expect(answers.map((a) => a.response.status)).toEqual([200, 200]);
     }
@@ -231,7 +221,7 @@ describe('refresh races', () => {
       req.headers.get('x-request-id') === 'late-answer' ? 400 : 0,
     );
     const api = createApiClient({ baseUrl: app.url, fetch: fetchFn, tokens: { ...user } });
-    api.tokens.accessToken = expired(user.accessToken);
+    api.tokens.accessToken = expiredCopy(user.accessToken);
     const late = api.GET('/api/v1/users/me', { headers: { 'X-Request-Id': 'late-answer' } });
     const first = await api.GET('/api/v1/auth/sessions');
     expect(first.response.status).toBe(200);

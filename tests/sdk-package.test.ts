@@ -24,16 +24,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { build } from 'esbuild';
-import jwt from 'jsonwebtoken';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import type * as Sdk from '@contract-first-monolith/sdk';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './helpers/app.ts';
-import { bearer, signInAdmin } from './helpers/auth.ts';
+import { startTestApp, type TestApp } from './helpers/app.ts';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/browser.ts';
+import { bearer, expiredCopy, signInAdmin } from './helpers/auth.ts';
 
 const execFile = promisify(execFileCb);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `${CHROMIUM} is missing: the SDK's browser tests are skipped (\`.ci/run\` installs chromium).`,
@@ -200,15 +198,6 @@ describe('the packed SDK', () => {
   }, 60_000);
 });
 
-/** The same claims as `token`, already expired. */
-function expired(token: string): string {
-  const claims = jwt.decode(token) as Record<string, unknown>;
-  return jwt.sign({ ...claims, iat: 1_700_000_000, exp: 1_700_000_900 }, TEST_JWT_SECRET, {
-    algorithm: 'HS256',
-    header: { alg: 'HS256', typ: 'at+jwt' },
-  });
-}
-
 (hasChromium ? describe : describe.skip)('in headless Chromium, from another origin', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -225,18 +214,7 @@ function expired(token: string): string {
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'silent',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext();
   }, 60_000);
   afterAll(async () => {
@@ -294,7 +272,7 @@ function expired(token: string): string {
         statuses: answers.map((a) => a.response.status),
         refreshes: globalThis.seen.calls.filter((c) => c.includes('/auth/refresh')).length,
       };
-    }, expired(token));
+    }, expiredCopy(token));
     expect(three).toEqual({ statuses: [200, 200, 200], refreshes: 1 });
 
     const checkout = await page.evaluate(async (productId) => {
@@ -359,7 +337,7 @@ function expired(token: string): string {
               globalThis.api.tokens.accessToken = stale;
               return (await globalThis.api.GET('/api/v1/users/me')).response.status;
             },
-            expired(tokens[i] ?? ''),
+            expiredCopy(tokens[i] ?? ''),
           ),
         ),
       );
