@@ -151,9 +151,10 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await app?.close();
-  await new Promise((resolve) => pageServer?.close(resolve));
+  // Also after a failed beforeAll: whatever was started is stopped, the temp dir goes.
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await app?.close();
+  if (pageServer) await new Promise((resolve) => pageServer.close(resolve));
 });
 
 describe('the packed SDK', () => {
