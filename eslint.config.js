@@ -9,11 +9,14 @@ export default tseslint.config(
     ignores: [
       'generated/',
       'dist/',
+      'sdk/dist/',
       'node_modules/',
       '.data/',
       'coverage/',
       'sdk/src/schema.d.ts',
       'sdk/src/operations.ts',
+      // A frontend project's files, typechecked in that project by tests/sdk-package.test.ts.
+      'tests/sdk-consumer/',
     ],
   },
   js.configs.recommended,

@@ -1395,6 +1395,11 @@ export interface components {
          */
         CacheControl: string;
         /**
+         * @description `Origin` (with any other request headers the answer depends on): the CORS headers of this answer depend on the caller's `Origin`, so a shared or browser cache must not serve it to a caller from another origin. Sent on every response, whether or not the request had an allowed `Origin`.
+         * @example Origin
+         */
+        Vary: string;
+        /**
          * @description The address of the created resource.
          * @example /api/v1/products/3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b
          */
@@ -1505,6 +1510,7 @@ export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type HeaderWwwAuthenticate = components['headers']['WWWAuthenticate'];
 export type HeaderClearRefreshCookie = components['headers']['ClearRefreshCookie'];
 export type HeaderCacheControl = components['headers']['CacheControl'];
+export type HeaderVary = components['headers']['Vary'];
 export type HeaderLocation = components['headers']['Location'];
 export type HeaderETag = components['headers']['ETag'];
 export type HeaderIdempotentReplayed = components['headers']['IdempotentReplayed'];
@@ -2210,6 +2216,7 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];
@@ -2343,6 +2350,7 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     ETag: components["headers"]["ETag"];
                     "Cache-Control": components["headers"]["CacheControl"];
+                    Vary: components["headers"]["Vary"];
                     "RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
                     "RateLimit-Reset": components["headers"]["RateLimitReset"];

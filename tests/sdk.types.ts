@@ -2,7 +2,14 @@
 // as an expected error must be one, or the compiler fails the build ("unused directive").
 // (Excess properties such as a `role` on registration are not caught at compile time through
 // openapi-fetch's generic body type; the server refuses them with 400.)
-import { createApiClient, type ApiError, type ErrorCode } from '@contract-first-monolith/sdk';
+import { infiniteQueryOptions, QueryClient, queryOptions } from '@tanstack/react-query';
+import {
+  createApiClient,
+  isApiCallError,
+  type ApiError,
+  type ErrorCode,
+} from '@contract-first-monolith/sdk';
+import { createQueryOptions } from '@contract-first-monolith/sdk/react-query';
 
 const api = createApiClient({ baseUrl: 'http://localhost:3000' });
 
@@ -59,3 +66,65 @@ export function explain(error: ApiError<'login'>): string {
       return error.message;
   }
 }
+
+// api.call by operationId: the same contract types, and the documented failures as a union.
+
+export async function callsByOperationId(): Promise<void> {
+  // @ts-expect-error getProduct needs its path parameter
+  await api.call('getProduct');
+  // @ts-expect-error getProduct's path needs the id
+  await api.call('getProduct', { params: { path: {} } });
+  // @ts-expect-error listProducts has no query key "sortBy" (openapi-fetch's GET lets it through)
+  await api.call('listProducts', { params: { query: { sortBy: 'name' } } });
+  // @ts-expect-error limit is a number
+  await api.call('listProducts', { params: { query: { limit: '10' } } });
+  // @ts-expect-error no such operation
+  await api.call('listPets');
+  // The Idempotency-Key of a checkout is optional here: the SDK makes one.
+  const order = await api.call('createOrder', {
+    body: { items: [{ productId: 'p', quantity: 1 }] },
+  });
+  const total: number = order.data.totalCents;
+  void total;
+  for await (const product of api.paginate('listProducts', { params: { query: { q: 'lamp' } } })) {
+    const cents: number = product.priceCents;
+    void cents;
+  }
+  // @ts-expect-error getMe is not a list
+  api.paginate('getMe');
+}
+
+export function handle(error: unknown): string {
+  if (!isApiCallError(error, 'createOrder')) return 'other';
+  if (error.status === 409) {
+    // @ts-expect-error a 409 of createOrder is never EMAIL_TAKEN
+    if (error.code === 'EMAIL_TAKEN') return 'impossible';
+    const code: 'INSUFFICIENT_STOCK' = error.code;
+    return code;
+  }
+  // @ts-expect-error createOrder documents no 404
+  if (error.status === 404) return 'not found';
+  // @ts-expect-error SKU_TAKEN is no code of createOrder
+  if (error.code === 'SKU_TAKEN') return 'sku';
+  return `${error.status} ${error.code} ${error.requestId ?? ''} ${error.retryAfter ?? ''}`;
+}
+
+// TanStack Query: the option objects fit TanStack's own helpers, with the contract's types.
+const q = createQueryOptions(api);
+export const productList = infiniteQueryOptions(
+  q.infiniteQueryOptions('listProducts', { params: { query: { limit: 20 } } }),
+);
+export const product = queryOptions(
+  q.queryOptions('getProduct', { params: { path: { id: 'x' } } }),
+);
+export function firstPrice(): number | undefined {
+  const cached = new QueryClient().getQueryData(productList.queryKey);
+  return cached?.pages[0]?.data[0]?.priceCents;
+}
+// @ts-expect-error getProduct pages by no cursor: no infinite query
+q.infiniteQueryOptions('getProduct');
+// @ts-expect-error listOrders has no cursor
+q.infiniteQueryOptions('listOrders');
+export const place = q.mutationOptions('createOrder');
+// @ts-expect-error the mutation's variables are createOrder's: items is required
+void place.mutationFn({ body: {} });

@@ -47,6 +47,29 @@ describe('CORS', () => {
     expect(res.headers).not.toHaveProperty('access-control-allow-origin');
   });
 
+  test('every answer says Vary: Origin, with an allowed Origin, another one or none, and on errors', async () => {
+    // Otherwise a public list cached from a plain tab (no CORS headers) is served to the SPA.
+    const answers = await Promise.all([
+      request(app.url).get('/api/v1/products'),
+      request(app.url).get('/api/v1/products').set('Origin', 'https://evil.example.net'),
+      request(app.url).get('/api/v1/products').set('Origin', ALLOWED),
+      request(app.url).get('/api/v1/products?limit=1000'),
+      request(app.url)
+        .options('/api/v1/products')
+        .set('Origin', ALLOWED)
+        .set('Access-Control-Request-Method', 'GET'),
+    ]);
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 400, 204]);
+    expect(answers[0]?.headers['cache-control']).toContain('public');
+    for (const res of answers) expect(res.headers['vary']).toMatch(/(^|, *)Origin(,|$)/i);
+  });
+
+  test('a page can read Idempotent-Replayed (a replayed checkout) among the exposed headers', async () => {
+    const res = await request(app.url).get('/health').set('Origin', ALLOWED);
+    const exposed = (res.headers['access-control-expose-headers'] ?? '').split(/, */);
+    expect(exposed).toEqual(expect.arrayContaining(['Idempotent-Replayed', 'ETag', 'Retry-After']));
+  });
+
   test('a preflight from an allowed origin is answered 204 with the allowed methods and headers', async () => {
     const res = await request(app.url)
       .options('/api/v1/anything')

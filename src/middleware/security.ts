@@ -28,14 +28,20 @@ export const CORS_EXPOSED_HEADERS = [
   'Retry-After',
   'Location',
   'ETag',
+  'Idempotent-Replayed',
   'RateLimit-Limit',
   'RateLimit-Remaining',
   'RateLimit-Reset',
 ];
 
+/**
+ * Every answer depends on the caller's Origin (an allowed one gets CORS headers, any other none),
+ * so every answer says `Vary: Origin`, also when this request had no allowed Origin: otherwise a
+ * browser or CDN would serve a cached public answer without CORS headers to a page that needs them.
+ */
 export function corsPolicy(config: Config): RequestHandler {
   const allowed = new Set(config.http.corsOrigins);
-  return cors({
+  const policy = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT', 'DELETE'],
@@ -50,6 +56,10 @@ export function corsPolicy(config: Config): RequestHandler {
     exposedHeaders: CORS_EXPOSED_HEADERS,
     maxAge: 600,
   });
+  return (req, res, next) => {
+    res.vary('Origin');
+    policy(req, res, next);
+  };
 }
 
 /**

@@ -2,8 +2,9 @@
 // (ensureAdmin, as ADMIN_EMAIL/ADMIN_PASSWORD do at start-up).
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
+import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import type { TestApp } from './app.ts';
+import { TEST_JWT_SECRET, type TestApp } from './app.ts';
 
 export const STRONG_PASSWORD = 'correct-horse-battery-staple';
 
@@ -70,3 +71,12 @@ export async function signInAdmin(app: TestApp): Promise<Signed> {
 export const bearer = (s: { accessToken: string }) => ({
   Authorization: `Bearer ${s.accessToken}`,
 });
+
+/** An access token with the same claims as `token` (same session, same user), already expired. */
+export function expiredCopy(token: string): string {
+  const claims = jwt.decode(token) as Record<string, unknown>;
+  return jwt.sign({ ...claims, iat: 1_700_000_000, exp: 1_700_000_900 }, TEST_JWT_SECRET, {
+    algorithm: 'HS256',
+    header: { alg: 'HS256', typ: 'at+jwt' },
+  });
+}
