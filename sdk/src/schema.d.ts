@@ -1411,7 +1411,7 @@ export interface components {
         IdempotentReplayed: "true";
         /**
          * @description The page's own policy: its inline scripts by hash, nothing loaded from elsewhere.
-         * @example default-src 'none'; script-src 'sha256-…'; style-src 'unsafe-inline'
+         * @example default-src 'none'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; style-src 'unsafe-inline'
          */
         ContentSecurityPolicy: string;
         /**
@@ -1758,22 +1758,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "7d9e2c1a-3b4f-4a5e-8c6d-0e1f2a3b4c5d",
-                     *           "current": true,
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "lastUsedAt": "2026-11-24T10:14:00.000Z",
-                     *           "expiresAt": "2026-12-24T10:00:00.000Z",
-                     *           "ip": "203.0.113.9",
-                     *           "userAgent": "Mozilla/5.0 (X11; Linux x86_64)"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
@@ -2012,30 +1996,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
-                     *           "email": "ada@example.com",
-                     *           "name": "Ada Lovelace",
-                     *           "role": "customer",
-                     *           "disabled": false,
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 1,
-                     *           "totalPages": 1
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UserList"];
                 };
             };
@@ -2216,34 +2176,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
-                     *           "sku": "CHAIR-0001",
-                     *           "name": "Ergonomic Steel Chair",
-                     *           "description": "A chair that is kind to your back.",
-                     *           "priceCents": 12999,
-                     *           "currency": "EUR",
-                     *           "stock": 42,
-                     *           "category": "furniture",
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 1,
-                     *           "totalPages": 1,
-                     *           "nextCursor": null
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
@@ -2498,20 +2430,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 0,
-                     *           "totalPages": 0
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["OrderList"];
                 };
             };
