@@ -14,6 +14,7 @@ export default tseslint.config(
       'coverage/',
       'sdk/src/schema.d.ts',
       'sdk/src/operations.ts',
+      'sdk/src/examples.ts',
     ],
   },
   js.configs.recommended,

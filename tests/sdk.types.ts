@@ -2,6 +2,7 @@
 // as an expected error must be one, or the compiler fails the build ("unused directive").
 // (Excess properties such as a `role` on registration are not caught at compile time through
 // openapi-fetch's generic body type; the server refuses them with 400.)
+import { respond } from '@contract-first-monolith/sdk/msw';
 import { createApiClient, type ApiError, type ErrorCode } from '@contract-first-monolith/sdk';
 
 const api = createApiClient({ baseUrl: 'http://localhost:3000' });
@@ -59,3 +60,15 @@ export function explain(error: ApiError<'login'>): string {
       return error.message;
   }
 }
+
+// The MSW handlers take the contract's example names and statuses only.
+
+export const mswError = respond('createOrder', 'INSUFFICIENT_STOCK');
+export const mswEmpty = respond('listProducts', 'empty');
+export const mswStatus = respond('getProduct', { status: 404 });
+// @ts-expect-error SKU_TAKEN is not an example of createOrder
+export const mswWrongCode = respond('createOrder', 'SKU_TAKEN');
+// @ts-expect-error getProduct does not document 418
+export const mswWrongStatus = respond('getProduct', { status: 418 });
+// @ts-expect-error no operation is called placeOrder
+export const mswWrongOperation = respond('placeOrder');
