@@ -2,6 +2,7 @@
 // must be true: every example in the contract (responses, request bodies, parameters, headers,
 // and the `examples` of every schema) validates against its schema, and every error code an
 // operation documents has a named example under that status whose body carries that code.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
 import { operations as table } from '../generated/operations.ts';
 import {
@@ -151,4 +152,20 @@ describe('list examples a UI can be built on', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     expect(sessions.filter((s) => s['current'] === true)).toHaveLength(1);
   });
+});
+
+test("the README's QA section lists every documented error code and every named success example", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const qa = readme.slice(
+    readme.indexOf('## For QA'),
+    readme.indexOf('\n## ', readme.indexOf('## For QA') + 1),
+  );
+  const codes = new Set(documented.map(([, , , code]) => code));
+  const names = operations.flatMap((op) =>
+    Object.entries(op.responses)
+      .filter(([status]) => status.startsWith('2'))
+      .flatMap(([, res]) => Object.keys(res.content?.['application/json']?.examples ?? {})),
+  );
+  const missing = [...codes, ...names].filter((name) => !qa.includes(`\`${name}\``));
+  expect(missing).toEqual([]);
 });
