@@ -139,7 +139,7 @@ export async function startLive(): Promise<Target> {
 
 export interface WorkflowFile {
   file: string;
-  workflows: { workflowId: string; liveOnly: boolean; mailbox: boolean }[];
+  workflows: { workflowId: string; liveOnly: boolean; mailbox: boolean; admin: boolean }[];
 }
 
 /** The workflow files, with the workflows each holds and what they need. */
@@ -151,7 +151,11 @@ export function workflowFiles(): WorkflowFile[] {
     .map((f) => {
       const doc = parse(readFileSync(path.join(dir, f), 'utf8')) as {
         sourceDescriptions?: { name: string }[];
-        workflows: { workflowId: string; 'x-qa-live-only'?: boolean }[];
+        workflows: {
+          workflowId: string;
+          'x-qa-live-only'?: boolean;
+          inputs?: { required?: string[] };
+        }[];
       };
       const mailbox = (doc.sourceDescriptions ?? []).some((s) => s.name === 'mailbox');
       return {
@@ -160,6 +164,7 @@ export function workflowFiles(): WorkflowFile[] {
           workflowId: w.workflowId,
           liveOnly: w['x-qa-live-only'] === true,
           mailbox,
+          admin: (w.inputs?.required ?? []).includes('adminEmail'),
         })),
       };
     });
@@ -193,13 +198,16 @@ export async function runWorkflows(target: Target, mode: string): Promise<number
   const lines: string[] = [];
   let code = 0;
   for (const { file, workflows } of workflowFiles()) {
-    const skipped = workflows.filter(
-      (w) => (mode === 'mock' && w.liveOnly) || (w.mailbox && !target.mailbox),
-    );
-    for (const w of skipped)
-      lines.push(
-        `skip  ${w.workflowId} (${w.liveOnly && mode === 'mock' ? 'needs a live server' : 'needs the QA mailbox'})`,
-      );
+    const why = (w: WorkflowFile['workflows'][number]) =>
+      mode === 'mock' && w.liveOnly
+        ? 'needs a live server'
+        : w.mailbox && !target.mailbox
+          ? 'needs the QA mailbox'
+          : w.admin && !target.admin.email
+            ? 'needs QA_ADMIN_EMAIL and QA_ADMIN_PASSWORD'
+            : null;
+    const skipped = workflows.filter((w) => why(w) !== null);
+    for (const w of skipped) lines.push(`skip  ${w.workflowId} (${why(w)})`);
     if (skipped.length === workflows.length) continue;
     const report = path.join(out, `${path.basename(file, '.arazzo.yaml')}.json`);
     const servers = ['--server', `api=${target.base}`];
