@@ -2,13 +2,13 @@
 // page renders under its strict CSP, loads nothing from other hosts, and shows every tag and
 // every operation of the contract. Skipped, with a note, where Chromium is not installed
 // (`.ci/run` installs it).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable, launchChromium } from './helpers/chromium.ts';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available)
   console.warn(
     `${CHROMIUM} is missing: the /docs browser test is skipped (\`.ci/run\` installs chromium).`,
@@ -34,17 +34,7 @@ for (const item of Object.values(contract.paths)) {
   let browser: Browser;
   beforeAll(async () => {
     app = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 30_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,14 +3,15 @@
 // answers its default example, every documented error code can be picked per test, and every
 // answer validates against the contract. The Chromium half is skipped, with a note, where
 // Chromium is not installed (`.ci/run` installs it).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { setupServer } from 'msw/node';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable, launchChromium } from './helpers/chromium.ts';
 import { createApiClient } from '@contract-first-monolith/sdk';
 import { handlers, respond, type OperationId } from '@contract-first-monolith/sdk/msw';
 import { operations } from '../generated/operations.ts';
@@ -114,8 +115,7 @@ describe('MSW handlers in Node (msw/node)', () => {
   });
 });
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) console.warn(`${CHROMIUM} is missing: the MSW service-worker test is skipped.`);
 
 /**
@@ -171,17 +171,7 @@ function startPageServer(): Promise<Server> {
 
   beforeAll(async () => {
     pages = await startPageServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     const { port } = pages.address() as AddressInfo;
