@@ -973,7 +973,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The service cannot answer right now; try again shortly. */
+        /** @description The service cannot answer right now; try again after `Retry-After` seconds. Any operation may answer this: the database is unreachable, the instance is shutting down, or it is overloaded and sheds new requests before reading them (load shedding, see the README's configuration). */
         ServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];

@@ -51,7 +51,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "login": {
     "method": "post",
@@ -106,7 +107,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "refresh": {
     "method": "post",
@@ -163,7 +165,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "logout": {
     "method": "post",
@@ -202,7 +205,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "logoutAll": {
     "method": "post",
@@ -241,7 +245,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "listSessions": {
     "method": "get",
@@ -281,7 +286,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "revokeSession": {
     "method": "delete",
@@ -325,7 +331,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "changePassword": {
     "method": "post",
@@ -376,7 +383,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "requestPasswordReset": {
     "method": "post",
@@ -418,7 +426,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "confirmPasswordReset": {
     "method": "post",
@@ -462,7 +471,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getMe": {
     "method": "get",
@@ -501,7 +511,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "updateMe": {
     "method": "patch",
@@ -557,7 +568,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "listUsers": {
     "method": "get",
@@ -604,7 +616,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getUser": {
     "method": "get",
@@ -653,7 +666,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "updateUser": {
     "method": "patch",
@@ -717,7 +731,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "deleteUser": {
     "method": "delete",
@@ -770,7 +785,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "listProducts": {
     "method": "get",
@@ -805,7 +821,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "createProduct": {
     "method": "post",
@@ -864,7 +881,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getProduct": {
     "method": "get",
@@ -904,7 +922,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "updateProduct": {
     "method": "patch",
@@ -975,7 +994,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "deleteProduct": {
     "method": "delete",
@@ -1023,7 +1043,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "listOrders": {
     "method": "get",
@@ -1070,7 +1091,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "createOrder": {
     "method": "post",
@@ -1135,7 +1157,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getOrder": {
     "method": "get",
@@ -1179,7 +1202,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "cancelOrder": {
     "method": "post",
@@ -1228,7 +1252,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "updateOrderStatus": {
     "method": "patch",
@@ -1292,7 +1317,8 @@ export const operations = {
       "429": [
         "RATE_LIMITED"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getHealth": {
     "method": "get",
@@ -1317,7 +1343,8 @@ export const operations = {
         "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getReadiness": {
     "method": "get",
@@ -1347,7 +1374,8 @@ export const operations = {
       "503": [
         "SERVICE_UNAVAILABLE"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getOpenApiJson": {
     "method": "get",
@@ -1372,7 +1400,8 @@ export const operations = {
         "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getOpenApiYaml": {
     "method": "get",
@@ -1397,7 +1426,8 @@ export const operations = {
         "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getDocs": {
     "method": "get",
@@ -1422,7 +1452,8 @@ export const operations = {
         "INVALID_JSON",
         "VALIDATION_ERROR"
       ]
-    }
+    },
+    "deprecation": null
   },
   "getMetrics": {
     "method": "get",
@@ -1458,7 +1489,8 @@ export const operations = {
       "404": [
         "NOT_FOUND"
       ]
-    }
+    },
+    "deprecation": null
   }
 } as const;
 

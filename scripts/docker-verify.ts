@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
-import { freePort } from './lib/process.ts';
+import { freePort, runCommand } from './lib/process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -45,24 +45,7 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cmd: string, argv: string[], options: SpawnOptions & { input?: string } = {}) {
-  return new Promise<Run>((resolve, reject) => {
-    const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin?.end(options.input ?? '');
-  });
-}
+const run = runCommand;
 
 async function must(cmd: string, argv: string[], options: SpawnOptions = {}): Promise<string> {
   const result = await run(cmd, argv, options);
@@ -123,6 +106,7 @@ async function startEngine(): Promise<ChildProcess | undefined> {
     { stdio: ['ignore', 'ignore', 'pipe'], detached: false },
   );
   const lines: string[] = [];
+  engine.once('error', (error) => lines.push(`dockerd: ${error.message}`));
   engine.stderr?.on('data', (c: Buffer) => {
     lines.push(...c.toString('utf8').split('\n'));
     lines.splice(0, lines.length - 50);
@@ -230,6 +214,10 @@ async function buildBaseImage(): Promise<void> {
       ],
       { stdio: ['pipe', 'ignore', 'inherit'] },
     );
+    // Either side failing shows as an exit code below, never as an unhandled stream error.
+    tar.once('error', reject);
+    imp.once('error', reject);
+    imp.stdin.on('error', () => undefined);
     tar.stdout.pipe(imp.stdin);
     imp.once('close', (code) =>
       code === 0 ? resolve() : reject(new Error(`docker import exited ${code}`)),
@@ -431,6 +419,7 @@ async function main(): Promise<void> {
       ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: 'ignore' },
     );
+    redis.once('error', (error) => check('redis-server starts', false, error.message));
 
     const port = await freePort();
     const admin = { email: 'admin@verify.example.com', password: randomBytes(16).toString('hex') };
@@ -612,4 +601,10 @@ async function main(): Promise<void> {
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 
-await main();
+// A failure outside the checks (the engine, the base image, the build) is one line and exit
+// code 1, never a stack trace.
+await main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`FAIL  docker-verify: ${message.split('\n').join(' | ')}`);
+  process.exitCode = 1;
+});

@@ -8,6 +8,8 @@
 //                      development mail transport's log lines)
 // Respect's JSON report of each workflow file goes to coverage/qa/<mode>/ (read by
 // `npm run qa:coverage`); one line per workflow is printed at the end.
+// QA_WORKFLOWS: another folder of workflows (qa:compat replays a release's, scripts/qa-compat.ts);
+// their reports go to coverage/qa/<mode>-<that folder's parent>/, beside the current ones.
 // The functions are exported for other QA scripts; the file runs only when it is the entry point.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -142,9 +144,14 @@ export interface WorkflowFile {
   workflows: { workflowId: string; liveOnly: boolean; mailbox: boolean; admin: boolean }[];
 }
 
+/** The folder of workflows to run (relative to the repository): QA_WORKFLOWS or openapi/workflows. */
+export function workflowDir(): string {
+  return process.env.QA_WORKFLOWS ?? path.join('openapi', 'workflows');
+}
+
 /** The workflow files, with the workflows each holds and what they need. */
-export function workflowFiles(): WorkflowFile[] {
-  const dir = path.join(root, 'openapi', 'workflows');
+export function workflowFiles(relativeDir = workflowDir()): WorkflowFile[] {
+  const dir = path.resolve(root, relativeDir);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.arazzo.yaml'))
     .sort()
@@ -159,7 +166,7 @@ export function workflowFiles(): WorkflowFile[] {
       };
       const mailbox = (doc.sourceDescriptions ?? []).some((s) => s.name === 'mailbox');
       return {
-        file: path.join('openapi', 'workflows', f),
+        file: path.join(relativeDir, f),
         workflows: doc.workflows.map((w) => ({
           workflowId: w.workflowId,
           liveOnly: w['x-qa-live-only'] === true,
@@ -171,7 +178,9 @@ export function workflowFiles(): WorkflowFile[] {
 }
 
 export function reportDir(mode: string): string {
-  return path.join(root, 'coverage', 'qa', mode);
+  const other = process.env.QA_WORKFLOWS;
+  const name = other ? `${mode}-${path.basename(path.dirname(path.resolve(root, other)))}` : mode;
+  return path.join(root, 'coverage', 'qa', name);
 }
 
 interface Report {
@@ -257,7 +266,7 @@ if (import.meta.main) {
   let target: Target | undefined;
   try {
     target = mode === 'mock' ? await startMock() : await startLive();
-    console.log(`running the workflows against ${target.base}`);
+    console.log(`running the workflows of ${workflowDir()} against ${target.base}`);
     code = await runWorkflows(target, mode);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

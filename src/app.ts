@@ -15,9 +15,15 @@ import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
 import { openApiValidator } from './middleware/openapi-validator.ts';
-import { operationRouter, type RateLimit, type RateLimitName } from './middleware/operations.ts';
+import {
+  operationRouter,
+  type OperationTable,
+  type RateLimit,
+  type RateLimitName,
+} from './middleware/operations.ts';
 import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
+import { shedLoad } from './middleware/shed-load.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
 import type { AllHandlers } from './types/handlers.ts';
 import type { Contract } from './utils/contract.ts';
@@ -34,6 +40,8 @@ export interface AppDeps {
   services: Services;
   /** createMetrics(orm): made by the caller, so start-up can collect once before listening. */
   metrics: Metrics;
+  /** The operation table of `contract` when it is not generated/'s (tests/deprecation.test.ts). */
+  operations?: OperationTable;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -44,6 +52,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
 
   app.use(requestId());
+  // Load shedding first, so that refusing costs little (shed-load.ts says why in two steps).
+  const shed = lifecycle.pressure && shedLoad(lifecycle.pressure, metrics);
+  if (shed) app.use(shed.beforeBody);
   app.use(accessLog(logger));
   app.use(httpMetrics(metrics));
   app.use((_req, res, next) => {
@@ -55,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   if (config.http.requireHttps) app.use(requireHttps());
   app.use(jsonOnly());
   app.use(jsonBody(config.http.bodyLimit));
+  if (shed) app.use(shed.afterBody);
   app.use(openApiValidator(contract, config.http.validateResponses));
   app.use(dbContext(orm));
 
@@ -87,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     operationRouter({
       handlers,
+      operations: deps.operations,
       authenticator: services.auth,
       rateLimits: {
         'api-ip': limit('api-ip', 'ip', quotas.api, limits.apiPerMinute),

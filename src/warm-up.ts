@@ -44,6 +44,8 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   );
   // zxcvbn's ranked dictionaries, otherwise built by the first registration or password change.
   const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
+  // Load shedding samples from now on: the work above is start-up, not load.
+  deps.lifecycle.pressure?.start();
   return {
     ms: Math.round(performance.now() - started),
     validators,

@@ -30,6 +30,24 @@ describe('configuration', () => {
     expect(config.http.requireHttps).toBe(false);
   });
 
+  test('load shedding is on in production by default and off elsewhere unless set', () => {
+    expect(loadConfig(PROD).overload).toEqual({
+      maxInFlight: 256,
+      maxEventLoopDelayMs: 200,
+      maxHeapUsedRatio: 0.9,
+      maxRssBytes: undefined,
+      sampleIntervalMs: 250,
+      retryAfterSeconds: 2,
+    });
+    const off = { maxInFlight: 0, maxEventLoopDelayMs: 0, maxHeapUsedRatio: 0, maxRssBytes: 0 };
+    expect(loadConfig({}).overload).toMatchObject(off);
+    expect(loadConfig({ NODE_ENV: 'test' }).overload).toMatchObject(off);
+    expect(
+      loadConfig({ ...PROD, OVERLOAD_MAX_IN_FLIGHT: '0', OVERLOAD_MAX_RSS_MB: '400' }).overload,
+    ).toMatchObject({ maxInFlight: 0, maxRssBytes: 400 * 1024 * 1024 });
+    expect(problems({ OVERLOAD_MAX_HEAP_USED_RATIO: '1.5' })).toHaveLength(1);
+  });
+
   test('every bad variable is named at once', () => {
     const found = problems({
       PORT: 'eighty',

@@ -27,6 +27,49 @@ export interface OperationRow {
   contentTypes: Record<string, string>;
   /** The `code` values each error response may carry. */
   errorCodes: Record<string, string[]>;
+  /**
+   * For a deprecated operation, the headers its successful answers carry: `Deprecation`
+   * (RFC 9745, `@<unix seconds>` of x-deprecated-at) and `Sunset` (RFC 8594, the HTTP-date of
+   * x-sunset). null otherwise.
+   */
+  deprecation: { deprecation: string; sunset: string } | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A deprecated operation names when it was deprecated and when it may go (x-deprecated-at,
+ * x-sunset: dates, the first not after the second) and documents the Deprecation and Sunset
+ * headers on every response it answers without an error, so clients and the mock see them.
+ */
+function deprecationOf(
+  doc: Json,
+  op: Json,
+  responses: Record<string, Json>,
+  where: string,
+): OperationRow['deprecation'] {
+  const [since, sunset] = [op['x-deprecated-at'], op['x-sunset']];
+  if (op['deprecated'] !== true) {
+    if (since !== undefined || sunset !== undefined)
+      throw new Error(`${where}: x-deprecated-at and x-sunset need deprecated: true`);
+    return null;
+  }
+  for (const [name, value] of [
+    ['x-deprecated-at', since],
+    ['x-sunset', sunset],
+  ] as const)
+    if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(value)))
+      throw new Error(`${where}: a deprecated operation needs ${name} as a date (YYYY-MM-DD)`);
+  const [from, to] = [Date.parse(since as string), Date.parse(sunset as string)];
+  if (from > to) throw new Error(`${where}: x-deprecated-at is after x-sunset`);
+  for (const [status, raw] of Object.entries(responses)) {
+    if (Number(status) >= 400) continue;
+    const headers = Object.keys((deref<Json>(doc, raw)['headers'] as Json | undefined) ?? {});
+    for (const name of ['Deprecation', 'Sunset'])
+      if (!headers.some((h) => h.toLowerCase() === name.toLowerCase()))
+        throw new Error(`${where} ${status}: a deprecated operation documents the ${name} header`);
+  }
+  return { deprecation: `@${String(from / 1000)}`, sunset: new Date(to).toUTCString() };
 }
 
 function deref<T>(doc: Json, value: T | { $ref: string }): T {
@@ -143,6 +186,7 @@ export function operationTable(doc: Json): OperationRow[] {
         queryDefaults,
         contentTypes,
         errorCodes,
+        deprecation: deprecationOf(doc, op, responses, where),
       });
     }
   }

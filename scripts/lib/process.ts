@@ -1,6 +1,6 @@
-// Helpers the benchmark and QA scripts share: free loopback ports, waiting for a server to
-// answer, percentiles.
-import type { ChildProcess } from 'node:child_process';
+// Helpers the benchmark, QA and container scripts share: running a command, free loopback
+// ports, waiting for a server to answer, percentiles.
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 
@@ -41,4 +41,34 @@ export function percentile(sorted: number[], p: number): number {
 export function rssMiB(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb ?? 0) / 1024;
+}
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command to its end with `input` on its stdin and collects its output. Never throws
+ * for what the child does: a child that closes its stdin early (EPIPE on our side) or exits
+ * non-zero is a result; only a command that cannot start at all rejects.
+ */
+export function runCommand(
+  cmd: string,
+  argv: string[],
+  options: SpawnOptions & { input?: string } = {},
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['pipe', 'pipe', 'pipe'], ...options });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    // What the child did not read is its business; its exit code tells whether it minded.
+    child.stdin?.on('error', () => undefined);
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin?.end(options.input ?? '');
+  });
 }

@@ -1,6 +1,7 @@
 // The service's whole configuration, parsed once from the environment by zod. Nothing else in
 // src/ reads process.env: server.ts passes it here and hands the result to everything else.
 import { z } from 'zod';
+import type { OverloadLimits } from '../utils/pressure.ts';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'debug', 'silent'] as const;
@@ -75,6 +76,9 @@ const schema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   REQUIRE_HTTPS: bool.optional(),
   VALIDATE_RESPONSES: bool.optional(),
+  HTTP_HEADERS_TIMEOUT_MS: int(1000, 300_000).default(15_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: int(100, 600_000).default(5_000),
   READY_CHECK_TIMEOUT_MS: int(100, 30_000).default(2000),
   SHUTDOWN_DELAY_MS: int(0, 60_000).default(0),
   SHUTDOWN_TIMEOUT_MS: int(100, 120_000).default(10_000),
@@ -118,6 +122,14 @@ const schema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).optional(),
   USER_QUOTA_PER_MINUTE: int(1, 1_000_000).optional(),
+
+  // Load shedding (src/utils/pressure.ts); 0 turns a bound off.
+  OVERLOAD_MAX_IN_FLIGHT: int(0, 1_000_000).optional(),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).optional(),
+  OVERLOAD_MAX_HEAP_USED_RATIO: z.coerce.number().min(0).max(1).optional(),
+  OVERLOAD_MAX_RSS_MB: int(0, 1_048_576).optional(),
+  OVERLOAD_SAMPLE_INTERVAL_MS: int(50, 10_000).default(250),
+  OVERLOAD_RETRY_AFTER_SECONDS: int(1, 3600).default(2),
 });
 
 /** Every environment variable the service reads (deployment manifests are checked against it). */
@@ -151,6 +163,10 @@ export interface Config {
     requireHttps: boolean;
     validateResponses: boolean;
     bodyLimit: string;
+    /** Slow clients (slowloris): a request's headers, and the whole request, must arrive within these. */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
   };
   lifecycle: { readyCheckTimeoutMs: number; shutdownDelayMs: number; shutdownTimeoutMs: number };
   redis: { url: string; commandTimeoutMs: number } | undefined;
@@ -190,6 +206,8 @@ export interface Config {
     apiPerMinute: number;
     userPerMinute: number;
   };
+  /** When new requests are answered 503 (load shedding); on by default in production only. */
+  overload: OverloadLimits;
 }
 
 export class ConfigError extends Error {
@@ -265,6 +283,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       requireHttps: e.REQUIRE_HTTPS ?? production,
       validateResponses: e.VALIDATE_RESPONSES ?? !production,
       bodyLimit: '100kb',
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     },
     lifecycle: {
       readyCheckTimeoutMs: e.READY_CHECK_TIMEOUT_MS,
@@ -314,6 +335,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? (production ? 30 : 10_000),
       apiPerMinute: e.API_RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 100_000),
       userPerMinute: e.USER_QUOTA_PER_MINUTE ?? (production ? 1200 : 100_000),
+    },
+    // Like the quotas: on in production unless set, off elsewhere unless set (a test or a
+    // debugger pausing the process must not turn it away). RSS unset in production: 90 % of the
+    // container's memory limit.
+    overload: {
+      maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT ?? (production ? 256 : 0),
+      maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS ?? (production ? 200 : 0),
+      maxHeapUsedRatio: e.OVERLOAD_MAX_HEAP_USED_RATIO ?? (production ? 0.9 : 0),
+      maxRssBytes:
+        e.OVERLOAD_MAX_RSS_MB !== undefined
+          ? e.OVERLOAD_MAX_RSS_MB * 1024 * 1024
+          : production
+            ? undefined
+            : 0,
+      sampleIntervalMs: e.OVERLOAD_SAMPLE_INTERVAL_MS,
+      retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
     },
   };
 }

@@ -1,7 +1,7 @@
 // The one error path: every error thrown or passed to next() ends here and leaves as the
 // contract's envelope. Operational errors keep their code and message; anything else is a bug
 // and answers 500 INTERNAL with nothing internal in it (development adds the stack).
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { error as validatorErrors } from 'express-openapi-validator';
 import type { components } from '../../generated/api.d.ts';
 import type { NodeEnv } from '../config/config.ts';
@@ -145,21 +145,32 @@ export function errorHandler(options: {
       res.destroy();
       return;
     }
-    const body: ErrorEnvelope = {
-      status: 'error',
-      code: known?.code ?? 'INTERNAL',
-      message: known?.message ?? 'Something went wrong on our side.',
-      requestId: req.id,
-    };
-    if (known?.details?.length) body.details = known.details;
-    if (env === 'development' && err instanceof Error && err.stack) body.stack = err.stack;
-    // Sent as text, not res.json, so the response validator cannot turn an error into another.
-    res
-      .status(status)
-      .set(known?.headers ?? {})
-      .type('application/json')
-      .send(JSON.stringify(body));
+    const stack = env === 'development' && err instanceof Error ? err.stack : undefined;
+    sendError(
+      req,
+      res,
+      known ?? new AppError(500, 'INTERNAL', 'Something went wrong on our side.'),
+      stack,
+    );
   };
+}
+
+/** Writes an error as the contract's envelope (also used before the router: load shedding). */
+export function sendError(req: Request, res: Response, error: AppError, stack?: string): void {
+  const body: ErrorEnvelope = {
+    status: 'error',
+    code: error.code,
+    message: error.message,
+    requestId: req.id,
+  };
+  if (error.details?.length) body.details = error.details;
+  if (stack) body.stack = stack;
+  // Sent as text, not res.json, so the response validator cannot turn an error into another.
+  res
+    .status(error.status)
+    .set(error.headers ?? {})
+    .type('application/json')
+    .send(JSON.stringify(body));
 }
 
 export function notFound(): RequestHandler {

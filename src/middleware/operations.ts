@@ -11,7 +11,13 @@ import { requestMeta } from '../utils/request-meta.ts';
 import type { Authenticator } from './auth.ts';
 import { authenticate } from './auth.ts';
 
-type Row = (typeof operations)[OperationId];
+/** A row of the generated table; `deprecation` widened, as a deprecated operation's row has it. */
+type Widened<R> = R extends unknown
+  ? Omit<R, 'deprecation'> & { deprecation: { deprecation: string; sunset: string } | null }
+  : never;
+type Row = Widened<(typeof operations)[OperationId]>;
+/** The operation table the edge mounts: generated/operations.ts unless a test builds its own. */
+export type OperationTable = Record<OperationId, Row>;
 export type RateLimitName = Row['rateLimits'][number];
 
 /** A limiter named by `x-rate-limits`, keyed by the caller's IP or by the signed-in user. */
@@ -24,6 +30,11 @@ export interface OperationDeps {
   handlers: AllHandlers;
   authenticator: Authenticator;
   rateLimits: Record<RateLimitName, RateLimit>;
+  /**
+   * generated/operations.ts by default. The deprecation test mounts the table of a contract copy
+   * with a deprecated operation (the contract has none yet; ADR 0009).
+   */
+  operations?: OperationTable;
 }
 
 /** What express-openapi-validator records on a request it matched to an operation. */
@@ -96,6 +107,9 @@ function send(row: Row, res: Response, reply: AnyReply): void {
     });
   }
   res.status(reply.status).set(headers);
+  // RFC 9745 and RFC 8594, documented on the operation's responses (the generator insists).
+  if (row.deprecation)
+    res.set({ Deprecation: row.deprecation.deprecation, Sunset: row.deprecation.sunset });
   const contentType = (row.contentTypes as Record<string, string | undefined>)[
     String(reply.status)
   ];
@@ -124,7 +138,8 @@ function adapt(row: Row, handler: Handler<OperationId>): RequestHandler {
  */
 export function operationRouter(deps: OperationDeps): RequestHandler {
   const chains = new Map<string, Router>();
-  for (const [id, row] of Object.entries(operations) as [OperationId, Row][]) {
+  const table: OperationTable = deps.operations ?? operations;
+  for (const [id, row] of Object.entries(table) as [OperationId, Row][]) {
     const chain = Router();
     chain.use(...guards(row, deps), adapt(row, deps.handlers[id] as Handler<OperationId>));
     chains.set(id, chain);

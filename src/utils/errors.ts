@@ -119,3 +119,17 @@ export class ServiceUnavailableError extends AppError {
     super(503, 'SERVICE_UNAVAILABLE', message, { headers: { 'Retry-After': '5' }, cause });
   }
 }
+
+/** Load shedding: this instance is past one of its bounds (utils/pressure.ts). */
+export class OverloadedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(503, 'SERVICE_UNAVAILABLE', 'The service is overloaded; try again shortly.', {
+      // Sent before the security headers middleware runs: the two that matter for an error.
+      headers: {
+        'Retry-After': String(retryAfterSeconds),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  }
+}

@@ -4,14 +4,18 @@
 import client from 'prom-client';
 import type { Orm } from '../db/orm.ts';
 import { replicaMonitorOf } from '../db/replicas.ts';
+import { PRESSURE_REASONS, type Pressure } from './pressure.ts';
 
 export interface Metrics {
   registry: client.Registry;
   httpDuration: client.Histogram<'method' | 'route' | 'status'>;
   rateLimited: client.Counter<'limiter'>;
+  /** Requests answered 503 by load shedding, by the bound that was passed. */
+  shed: client.Counter<'reason'>;
 }
 
-export function createMetrics(orm: Orm): Metrics {
+/** `pressure`: the API's load shedding (the worker has none). */
+export function createMetrics(orm: Orm, pressure?: Pressure): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
@@ -26,6 +30,13 @@ export function createMetrics(orm: Orm): Metrics {
     name: 'rate_limit_rejections_total',
     help: 'Requests refused with 429, by limiter',
     labelNames: ['limiter'] as const,
+    registers: [registry],
+  });
+
+  const shed = new client.Counter({
+    name: 'http_requests_shed_total',
+    help: 'Requests refused with 503 because the instance was overloaded, by bound passed',
+    labelNames: ['reason'] as const,
     registers: [registry],
   });
 
@@ -82,5 +93,26 @@ export function createMetrics(orm: Orm): Metrics {
     });
   }
 
-  return { registry, httpDuration, rateLimited };
+  if (pressure) {
+    new client.Gauge({
+      name: 'http_requests_in_flight',
+      help: 'Requests being answered now (admitted by load shedding, not yet finished)',
+      registers: [registry],
+      collect() {
+        this.set(pressure.reading().inFlight);
+      },
+    });
+    new client.Gauge({
+      name: 'overloaded',
+      help: '1 while this instance sheds new requests (by bound passed), else 0',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+      collect() {
+        const now = pressure.current();
+        for (const reason of PRESSURE_REASONS) this.set({ reason }, reason === now ? 1 : 0);
+      },
+    });
+  }
+
+  return { registry, httpDuration, rateLimited, shed };
 }

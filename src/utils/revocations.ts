@@ -27,11 +27,26 @@ export function createRevocationBus(redis: RedisClient | undefined, logger: Logg
       close: () => Promise.resolve(),
     };
   }
-  // A connection in subscriber mode can do nothing else: it gets its own.
-  const subscriber = redis.duplicate();
+  // A connection in subscriber mode can do nothing else: it gets its own. We subscribe again
+  // ourselves each time it is ready, until it works: ioredis's own resubscription runs once and,
+  // bounded by the command timeout, a Redis that comes back slowly made it fail for good (seen
+  // in `npm run chaos -- --case redis-outage`: no revocation arrived again until a restart).
+  const subscriber = redis.duplicate({ autoResubscribe: false });
   subscriber.on('error', (error: Error) =>
     logger.warn('revocation bus error', { error: error.message }),
   );
+  let wanted = false;
+  let retry: NodeJS.Timeout | undefined;
+  const subscribeNow = (): void => {
+    clearTimeout(retry);
+    if (!wanted || subscriber.status !== 'ready') return;
+    subscriber.subscribe(CHANNEL).catch((error: unknown) => {
+      logger.warn('revocation bus: subscribing failed; trying again', { error: String(error) });
+      retry = setTimeout(subscribeNow, 1000);
+      retry.unref();
+    });
+  };
+  subscriber.on('ready', subscribeNow);
   return {
     publish: (r) => {
       redis.publish(CHANNEL, JSON.stringify(r)).catch((error: unknown) => {
@@ -53,10 +68,13 @@ export function createRevocationBus(redis: RedisClient | undefined, logger: Logg
           logger.warn('malformed revocation message ignored');
         }
       });
+      wanted = true;
       if (subscriber.status === 'wait') await subscriber.connect();
       await subscriber.subscribe(CHANNEL);
     },
     close: async () => {
+      wanted = false;
+      clearTimeout(retry);
       await subscriber.quit().catch(() => subscriber.disconnect());
     },
   };

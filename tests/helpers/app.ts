@@ -9,10 +9,12 @@ import { createServices, type Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createOrm, type Orm } from '../../src/db/orm.ts';
-import { loadContract } from '../../src/utils/contract.ts';
+import type { OperationTable } from '../../src/middleware/operations.ts';
+import { loadContract, type Contract } from '../../src/utils/contract.ts';
 import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createMetrics } from '../../src/utils/metrics.ts';
+import { createPressure } from '../../src/utils/pressure.ts';
 import { createRedis } from '../../src/utils/redis.ts';
 import { registerJobHandlers } from '../../src/jobs/handlers.ts';
 import { startQueue, type Queue } from '../../src/jobs/queue.ts';
@@ -70,6 +72,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Use this database instead of a fresh clone of the template. */
   databaseUrl?: string;
+  /** Serve a copy of the contract, with its operation table (tests/deprecation.test.ts). */
+  contract?: { contract: Contract; operations: OperationTable };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -91,7 +95,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const logger = createLogger({ level: config.logLevel, stream });
   const orm = await createOrm(config.db, databaseUrl, logger);
-  const lifecycle = createLifecycle();
+  const lifecycle = createLifecycle(createPressure(config.overload, logger));
   const redis = config.redis ? createRedis(config.redis, logger) : undefined;
   await redis?.connect();
   const queue = await startQueue(
@@ -106,8 +110,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const services = createServices({ config, logger, orm, redis, queue });
   if (config.jobs.inProcess)
     await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
-  const contract = loadContract();
-  const deps = { config, logger, orm, contract, lifecycle, services, metrics: createMetrics(orm) };
+  const contract = options.contract?.contract ?? loadContract();
+  const deps = {
+    config,
+    logger,
+    orm,
+    contract,
+    lifecycle,
+    services,
+    metrics: createMetrics(orm, lifecycle.pressure),
+    operations: options.contract?.operations,
+  };
   const app = createApp(deps);
   await warmUp(deps);
   const server: Server = createServer((req, res) => {
@@ -125,6 +138,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     queue,
     logs,
     close: async () => {
+      lifecycle.pressure?.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await queue.stop();

@@ -19,9 +19,15 @@ export function createSystemService(deps: SystemServiceDeps) {
       return { status: 'ok' as const, uptimeSeconds: Math.round(process.uptime() * 10) / 10 };
     },
 
-    /** Throws ServiceUnavailableError unless the database answers and we are not draining. */
+    /**
+     * Throws ServiceUnavailableError unless the database answers and we are neither draining nor
+     * overloaded.
+     */
     async readiness() {
       if (lifecycle.draining) throw new ServiceUnavailableError('This instance is shutting down.');
+      const pressure = lifecycle.pressure?.current();
+      if (pressure !== undefined)
+        throw new ServiceUnavailableError(`This instance is overloaded (${pressure}).`);
       let reason: string | undefined;
       try {
         const check = await withTimeout(repository.pingDatabase(), readyCheckTimeoutMs, 'database');

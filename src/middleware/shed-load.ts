@@ -1,0 +1,66 @@
+// Load shedding at the edge: while this instance is overloaded (utils/pressure.ts), a new
+// request is answered at once with 503 SERVICE_UNAVAILABLE and `Retry-After`. The contract
+// documents that answer for every operation. Probes and the metrics scraper are always let
+// through: /health must keep answering (a shed liveness probe would restart a busy pod), /ready
+// says why the instance is not ready, /metrics shows the pressure.
+//
+// A shed request must cost far less than a served one, or a server at three times its capacity
+// spends itself refusing: `beforeBody` runs right after the request id, before the access log,
+// the security headers, CORS, the body, the validators and the database (so a shed answer has
+// no CORS headers: a browser sees a network error and retries). Requests with a body are counted
+// in flight only once their body has arrived (`afterBody`), so that clients dribbling a body
+// (slowloris) hold a connection, cut by HTTP_REQUEST_TIMEOUT_MS, but never an in-flight slot
+// that real work needs.
+import type { Request, RequestHandler, Response } from 'express';
+import { OverloadedError } from '../utils/errors.ts';
+import type { Metrics } from '../utils/metrics.ts';
+import type { Pressure, PressureReason } from '../utils/pressure.ts';
+import { sendError } from './error-handler.ts';
+
+const ALWAYS_ADMITTED = new Set(['/health', '/ready', '/metrics']);
+const ADMITTED = Symbol('counted in flight');
+type Counted = Request & { [ADMITTED]?: true };
+
+function exempt(req: Request): boolean {
+  const query = req.url.indexOf('?');
+  return ALWAYS_ADMITTED.has(query === -1 ? req.url : req.url.slice(0, query));
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export function shedLoad(
+  pressure: Pressure,
+  metrics: Metrics,
+): { beforeBody: RequestHandler; afterBody: RequestHandler } {
+  const error = new OverloadedError(pressure.limits.retryAfterSeconds);
+  const shed = (req: Request, res: Response, reason: PressureReason) => {
+    metrics.shed.inc({ reason });
+    // A body not read yet never will be: close after the answer rather than wait for it.
+    if (hasBody(req) && !req.complete) res.setHeader('Connection', 'close');
+    sendError(req, res, error);
+  };
+  const admit = (req: Counted, res: Response): PressureReason | undefined => {
+    const reason = pressure.admit();
+    if (reason !== undefined) return reason;
+    req[ADMITTED] = true;
+    res.once('close', () => pressure.release());
+    return undefined;
+  };
+  return {
+    beforeBody: (req, res, next) => {
+      if (exempt(req)) return next();
+      const reason = pressure.sampled() ?? (hasBody(req) ? undefined : admit(req, res));
+      if (reason === undefined) return next();
+      shed(req, res, reason);
+    },
+    afterBody: (req: Counted, res, next) => {
+      if (req[ADMITTED] || exempt(req)) return next();
+      const reason = admit(req, res);
+      if (reason === undefined) return next();
+      shed(req, res, reason);
+    },
+  };
+}
