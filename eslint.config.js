@@ -17,6 +17,7 @@ export default tseslint.config(
       'sdk/src/operations.ts',
       // A frontend project's files, typechecked in that project by tests/sdk-package.test.ts.
       'tests/sdk-consumer/',
+      'sdk/src/examples.ts',
     ],
   },
   js.configs.recommended,

@@ -12,48 +12,23 @@ import {
   operations as table,
   sharedErrorCodes,
 } from '../generated/operations.ts';
+import {
+  byTemplate,
+  contractOperations,
+  matchOperation,
+  type ContractOperation,
+} from './lib/contract-paths.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { min: { type: 'string', default: '0' } } });
 
-type Doc = {
-  paths: Record<
-    string,
-    Record<string, { operationId?: string; responses?: Record<string, unknown> }>
-  >;
-};
-const doc = JSON.parse(readFileSync(path.join(root, 'generated', 'openapi.json'), 'utf8')) as Doc;
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-interface Operation {
-  id: string;
-  method: string;
-  template: string;
-  pattern: RegExp;
-  params: number;
-  statuses: Map<string, boolean>;
+interface Operation extends ContractOperation {
+  hits: Map<string, boolean>;
 }
-
-const operations: Operation[] = [];
-for (const [template, item] of Object.entries(doc.paths)) {
-  for (const method of METHODS) {
-    const op = item[method];
-    if (!op) continue;
-    const source = template
-      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-      .replace(/\\{[^}]+\\}|\{[^}]+\}/g, '[^/]+');
-    operations.push({
-      id: op.operationId ?? `${method} ${template}`,
-      method: method.toUpperCase(),
-      template,
-      pattern: new RegExp(`^${source}$`),
-      params: (template.match(/\{/g) ?? []).length,
-      statuses: new Map(Object.keys(op.responses ?? {}).map((s) => [s, false])),
-    });
-  }
-}
-// A static segment wins over a parameter (/users/me before /users/{id}).
-operations.sort((a, b) => a.params - b.params);
+const operations: Operation[] = contractOperations(root).map((op) => ({
+  ...op,
+  hits: new Map(op.statuses.map((s) => [s, false])),
+}));
 
 const dir = path.join(root, 'coverage', 'contract');
 if (!existsSync(dir)) {
@@ -77,9 +52,9 @@ for (const file of readdirSync(dir)) {
     const r = JSON.parse(line) as { method: string; path: string; status: number; code?: string };
     requests += 1;
     const method = r.method === 'HEAD' ? 'GET' : r.method;
-    const op = operations.find((o) => o.method === method && o.pattern.test(r.path));
+    const op = matchOperation(operations, r.method, r.path) as Operation | undefined;
     const key = String(r.status);
-    if (op?.statuses.has(key)) op.statuses.set(key, true);
+    if (op?.hits.has(key)) op.hits.set(key, true);
     // A HEAD answer has no body, so no code to check.
     const checked = r.status >= 400 && r.method !== 'HEAD';
     if (checked && !documentedCodes(op?.id, key).includes(r.code ?? '(none)')) {
@@ -92,10 +67,8 @@ for (const file of readdirSync(dir)) {
 let total = 0;
 let covered = 0;
 const missing: string[] = [];
-for (const op of [...operations].sort(
-  (a, b) => a.template.localeCompare(b.template) || a.method.localeCompare(b.method),
-)) {
-  for (const [status, hit] of op.statuses) {
+for (const op of [...operations].sort(byTemplate)) {
+  for (const [status, hit] of op.hits) {
     total += 1;
     if (hit) covered += 1;
     else missing.push(`${op.method.padEnd(6)} ${op.template} ${status}`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { examplesModule } from './lib/examples-table.ts';
 import { operationsModule } from './lib/operation-table.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,6 +35,7 @@ export async function generate(outDir: string): Promise<void> {
     unknown
   >;
   writeFileSync(path.join(outDir, 'operations.ts'), operationsModule(bundled));
+  writeFileSync(path.join(outDir, 'examples.ts'), examplesModule(bundled));
   run('redocly', [
     'build-docs',
     yamlOut,
@@ -47,12 +49,13 @@ export async function generate(outDir: string): Promise<void> {
 
 /**
  * Files outside generated/ that must equal one inside it: the SDK package ships the contract's
- * types and its operation table (for the error codes) itself, since it is published without
- * generated/.
+ * types, its operation table (for the error codes) and its examples (for the MSW handlers)
+ * itself, since it is published without generated/.
  */
 export const COPIES = [
   { from: 'api.d.ts', to: path.join(root, 'sdk', 'src', 'schema.d.ts') },
   { from: 'operations.ts', to: path.join(root, 'sdk', 'src', 'operations.ts') },
+  { from: 'examples.ts', to: path.join(root, 'sdk', 'src', 'examples.ts') },
 ];
 
 if (import.meta.main) {

@@ -9,6 +9,7 @@ import {
   type ApiError,
   type ErrorCode,
 } from '@contract-first-monolith/sdk';
+import { respond } from '@contract-first-monolith/sdk/msw';
 import { createQueryOptions } from '@contract-first-monolith/sdk/react-query';
 
 const api = createApiClient({ baseUrl: 'http://localhost:3000' });
@@ -128,3 +129,15 @@ q.infiniteQueryOptions('listOrders');
 export const place = q.mutationOptions('createOrder');
 // @ts-expect-error the mutation's variables are createOrder's: items is required
 void place.mutationFn({ body: {} });
+
+// The MSW handlers take the contract's example names and statuses only.
+
+export const mswError = respond('createOrder', 'INSUFFICIENT_STOCK');
+export const mswEmpty = respond('listProducts', 'empty');
+export const mswStatus = respond('getProduct', { status: 404 });
+// @ts-expect-error SKU_TAKEN is not an example of createOrder
+export const mswWrongCode = respond('createOrder', 'SKU_TAKEN');
+// @ts-expect-error getProduct does not document 418
+export const mswWrongStatus = respond('getProduct', { status: 418 });
+// @ts-expect-error no operation is called placeOrder
+export const mswWrongOperation = respond('placeOrder');

@@ -1416,7 +1416,7 @@ export interface components {
         IdempotentReplayed: "true";
         /**
          * @description The page's own policy: its inline scripts by hash, nothing loaded from elsewhere.
-         * @example default-src 'none'; script-src 'sha256-…'; style-src 'unsafe-inline'
+         * @example default-src 'none'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; style-src 'unsafe-inline'
          */
         ContentSecurityPolicy: string;
         /**
@@ -1764,22 +1764,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "7d9e2c1a-3b4f-4a5e-8c6d-0e1f2a3b4c5d",
-                     *           "current": true,
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "lastUsedAt": "2026-11-24T10:14:00.000Z",
-                     *           "expiresAt": "2026-12-24T10:00:00.000Z",
-                     *           "ip": "203.0.113.9",
-                     *           "userAgent": "Mozilla/5.0 (X11; Linux x86_64)"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
@@ -2018,30 +2002,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
-                     *           "email": "ada@example.com",
-                     *           "name": "Ada Lovelace",
-                     *           "role": "customer",
-                     *           "disabled": false,
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 1,
-                     *           "totalPages": 1
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["UserList"];
                 };
             };
@@ -2223,34 +2183,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [
-                     *         {
-                     *           "id": "3f1c2a4e-6b7d-4e8f-9a0b-1c2d3e4f5a6b",
-                     *           "sku": "CHAIR-0001",
-                     *           "name": "Ergonomic Steel Chair",
-                     *           "description": "A chair that is kind to your back.",
-                     *           "priceCents": 12999,
-                     *           "currency": "EUR",
-                     *           "stock": 42,
-                     *           "category": "furniture",
-                     *           "createdAt": "2026-11-24T10:00:00.000Z",
-                     *           "updatedAt": "2026-11-24T10:00:00.000Z"
-                     *         }
-                     *       ],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 1,
-                     *           "totalPages": 1,
-                     *           "nextCursor": null
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
@@ -2506,20 +2438,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "status": "success",
-                     *       "data": [],
-                     *       "meta": {
-                     *         "pagination": {
-                     *           "page": 1,
-                     *           "limit": 20,
-                     *           "total": 0,
-                     *           "totalPages": 0
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": components["schemas"]["OrderList"];
                 };
             };
@@ -2887,8 +2805,14 @@ export interface operations {
                      */
                     "application/json": {
                         openapi: string;
-                        info: Record<string, never>;
-                        paths: Record<string, never>;
+                        info: {
+                            [key: string]: unknown;
+                        };
+                        paths: {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
                     };
                 };
             };

@@ -173,6 +173,8 @@ export function documentedCodes(operationId: string, status: number): readonly s
  */
 export const ajv = new Ajv2020.default({ allErrors: true, strict: true });
 formats.default(ajv, { mode: 'full' });
+// The contract's hints for the mock's dynamic mode (json-schema-faker); no constraint.
+ajv.addKeyword('x-faker');
 ajv.addFormat('int32', {
   type: 'number',
   validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1,
