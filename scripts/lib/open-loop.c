@@ -1,0 +1,363 @@
+// An open-loop HTTP/1.1 load generator for `npm run chaos -- --case overload`: requests start on
+// a clock at a fixed rate whatever the answers do, on keep-alive connections opened as needed.
+// Native so that it can run on a core of its own without a garbage collector or an event loop of
+// its own to fall behind (a generator in Node on the server's cores slows with the server and
+// flatters it). Latency is measured from the moment a request was due, not from when a
+// connection was free to send it, so waiting for a connection counts (no coordinated omission).
+//
+//   open-loop <host> <port> <rate/s> <seconds> <max-connections> <timeout-ms> <paths-file>
+//
+// Loopback only: the host must be an IPv4 address in 127.0.0.0/8. <paths-file> holds one request
+// path per line, used round robin. Prints one JSON object on stdout:
+//   {"due":N,"sent":N,"status":{"200":N,"503":N,...},"shedWithoutRetryAfter":N,
+//    "latencyMs":{"200":{"p50":x,"p99":x,"max":x},"503":{...}},"timeouts":N,"errors":N,
+//    "unsent":N,"connections":N}
+// "unsent": requests still waiting for a connection when the run ended or past their timeout
+// before one was free (counted as timeouts too).
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_PATHS 4096
+#define BUF 65536
+
+typedef struct {
+  int fd;
+  int busy;       // a request is outstanding
+  int connected;  // the connect completed
+  double due;     // when the outstanding request was due (ms)
+  size_t len;     // bytes buffered from the answer
+  char buf[BUF];
+} conn_t;
+
+static char *paths[MAX_PATHS];
+static int npaths;
+static struct sockaddr_in addr;
+static char host_header[64];
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+// Latencies per status class we report (200 and 503), and counts for every status.
+#define MAX_SAMPLES 4000000
+static float *lat200, *lat503;
+static long n200, n503;
+static long status_count[600];
+static long shed_without_retry_after, timeouts, errors, unsent, sent, due_total, opened;
+
+// Connected connections with nothing outstanding, ready to send.
+static conn_t **idle;
+static int nidle, nconnecting, nopen;
+// After a failed connect, one connect at a time, 10 ms apart, until one succeeds: a refusing
+// server is not hammered.
+static double connect_backoff_until;
+static int connect_failing;
+
+static int cmp_float(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return (x > y) - (x < y);
+}
+
+static void print_latency(const char *name, float *v, long n, int comma) {
+  if (n == 0) {
+    printf("\"%s\":null%s", name, comma ? "," : "");
+    return;
+  }
+  qsort(v, n, sizeof(float), cmp_float);
+  long i50 = (long)(0.50 * (n - 1)), i99 = (long)(0.99 * (n - 1));
+  printf("\"%s\":{\"p50\":%.2f,\"p99\":%.2f,\"max\":%.2f}%s", name, v[i50], v[i99], v[n - 1],
+         comma ? "," : "");
+}
+
+static int open_conn(int ep, conn_t *c) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  if (fd < 0) return -1;
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  int r = connect(fd, (struct sockaddr *)&addr, sizeof addr);
+  if (r < 0 && errno != EINPROGRESS) {
+    close(fd);
+    return -1;
+  }
+  c->fd = fd;
+  c->busy = 0;
+  c->connected = 0;
+  c->len = 0;
+  // Connected or not, the first EPOLLOUT says the connect finished (or failed).
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP, .data.ptr = c};
+  epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev);
+  opened++;
+  nopen++;
+  nconnecting++;
+  return 0;
+}
+
+static void close_conn(conn_t *c) {
+  if (c->fd < 0) return;
+  close(c->fd);
+  nopen--;
+  if (!c->connected) nconnecting--;
+  else if (!c->busy)
+    for (int i = 0; i < nidle; i++)
+      if (idle[i] == c) {
+        idle[i] = idle[--nidle];
+        break;
+      }
+  c->fd = -1;
+  c->busy = 0;
+  c->connected = 0;
+  c->len = 0;
+}
+
+static void record(int status, int retry_after, double ms) {
+  if (status >= 100 && status < 600) status_count[status]++;
+  if (status == 200 && n200 < MAX_SAMPLES) lat200[n200++] = (float)ms;
+  if (status == 503) {
+    if (n503 < MAX_SAMPLES) lat503[n503++] = (float)ms;
+    if (!retry_after) shed_without_retry_after++;
+  }
+}
+
+static int send_request(conn_t *c, double due) {
+  static long next_path;
+  char req[2048];
+  const char *p = paths[next_path++ % npaths];
+  int n = snprintf(req, sizeof req,
+                   "GET %s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n\r\n", p,
+                   host_header);
+  ssize_t w = write(c->fd, req, n);
+  if (w != n) return -1;  // a fresh or idle socket takes a small request whole, or is broken
+  c->busy = 1;
+  c->due = due;
+  c->len = 0;
+  sent++;
+  return 0;
+}
+
+// Parses a complete answer in c->buf if there is one. Returns 1 when one was consumed (with
+// *close_after set when the server asked to close), 0 when more bytes are needed, -1 on garbage.
+static int parse_answer(conn_t *c, int *status, int *retry_after, int *close_after) {
+  c->buf[c->len < BUF ? c->len : BUF - 1] = 0;
+  char *end = strstr(c->buf, "\r\n\r\n");
+  if (!end) return c->len >= BUF - 1 ? -1 : 0;
+  if (strncmp(c->buf, "HTTP/1.1 ", 9) != 0) return -1;
+  *status = atoi(c->buf + 9);
+  long length = -1;
+  *retry_after = 0;
+  *close_after = 0;
+  for (char *line = strstr(c->buf, "\r\n") + 2; line < end; line = strstr(line, "\r\n") + 2) {
+    if (strncasecmp(line, "content-length:", 15) == 0) length = atol(line + 15);
+    else if (strncasecmp(line, "retry-after:", 12) == 0) *retry_after = 1;
+    else if (strncasecmp(line, "connection:", 11) == 0 && strcasestr(line, "close") &&
+             strcasestr(line, "close") < strstr(line, "\r\n"))
+      *close_after = 1;
+    else if (strncasecmp(line, "transfer-encoding:", 18) == 0) return -1;  // not sent by us
+  }
+  if (length < 0) return -1;
+  size_t total = (size_t)(end + 4 - c->buf) + (size_t)length;
+  if (total >= BUF) return -1;
+  if (c->len < total) return 0;
+  memmove(c->buf, c->buf + total, c->len - total);
+  c->len -= total;
+  return 1;
+}
+
+// One readiness event on a connection: finishes a connect, reads and records answers.
+static void on_event(int ep, conn_t *c, unsigned events, double now) {
+  if (c->fd < 0) return;
+  if (!c->connected && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP))) {
+    int err = 0;
+    socklen_t len = sizeof err;
+    getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len);
+    if (err || (events & (EPOLLERR | EPOLLHUP))) {
+      errors++;
+      connect_backoff_until = now + 10;
+      connect_failing = 1;
+      close_conn(c);
+      return;
+    }
+    c->connected = 1;
+    connect_failing = 0;
+    nconnecting--;
+    idle[nidle++] = c;
+    struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP, .data.ptr = c};
+    epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
+  }
+  if (!(events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) || !c->connected) return;
+  ssize_t r = read(c->fd, c->buf + c->len, BUF - 1 - c->len);
+  if (r <= 0) {
+    if (r < 0 && errno == EAGAIN) return;
+    if (c->busy) errors++;  // dropped with a request outstanding
+    close_conn(c);
+    return;
+  }
+  c->len += (size_t)r;
+  int status, retry_after, close_after;
+  int got = parse_answer(c, &status, &retry_after, &close_after);
+  if (got == 0) return;
+  if (got < 0 || !c->busy) {
+    errors++;
+    close_conn(c);
+    return;
+  }
+  record(status, retry_after, now - c->due);
+  c->busy = 0;
+  if (close_after) close_conn(c);
+  else idle[nidle++] = c;
+}
+
+// Closes connections whose request is older than the timeout; returns how many are outstanding.
+static int expire(conn_t *conns, int max_conns, double now, double timeout_ms) {
+  int outstanding = 0;
+  for (int i = 0; i < max_conns; i++) {
+    conn_t *c = &conns[i];
+    if (c->fd < 0 || !c->busy) continue;
+    if (now - c->due > timeout_ms) {
+      timeouts++;
+      close_conn(c);
+    } else
+      outstanding++;
+  }
+  return outstanding;
+}
+
+int main(int argc, char **argv) {
+  if (argc != 8) {
+    fprintf(stderr, "usage: %s host port rate seconds max-connections timeout-ms paths-file\n",
+            argv[0]);
+    return 2;
+  }
+  if (inet_pton(AF_INET, argv[1], &addr.sin_addr) != 1 ||
+      (ntohl(addr.sin_addr.s_addr) >> 24) != 127) {
+    fprintf(stderr, "open-loop: %s is not a loopback IPv4 address\n", argv[1]);
+    return 2;
+  }
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons((unsigned short)atoi(argv[2]));
+  snprintf(host_header, sizeof host_header, "%s:%s", argv[1], argv[2]);
+  double rate = atof(argv[3]), seconds = atof(argv[4]);
+  int max_conns = atoi(argv[5]);
+  double timeout_ms = atof(argv[6]);
+  if (rate <= 0 || rate > 200000 || seconds <= 0 || seconds > 120 || max_conns <= 0 ||
+      max_conns > 20000 || timeout_ms <= 0 || timeout_ms > 60000) {
+    fprintf(stderr,
+            "open-loop: 0 < rate <= 200000, 0 < seconds <= 120, 0 < max-connections <= 20000, "
+            "0 < timeout-ms <= 60000\n");
+    return 2;
+  }
+  FILE *f = fopen(argv[7], "r");
+  if (!f) {
+    perror("open-loop: paths-file");
+    return 2;
+  }
+  char line[1024];
+  while (npaths < MAX_PATHS && fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\r\n")] = 0;
+    if (line[0] == '/') paths[npaths++] = strdup(line);
+  }
+  fclose(f);
+  if (npaths == 0) {
+    fprintf(stderr, "open-loop: no paths\n");
+    return 2;
+  }
+  lat200 = malloc(sizeof(float) * MAX_SAMPLES);
+  lat503 = malloc(sizeof(float) * MAX_SAMPLES);
+  conn_t *conns = calloc((size_t)max_conns, sizeof(conn_t));
+  idle = calloc((size_t)max_conns, sizeof(conn_t *));
+  if (!lat200 || !lat503 || !conns || !idle) return 2;
+  for (int i = 0; i < max_conns; i++) conns[i].fd = -1;
+  // Requests due but without a free connection yet: their due times, oldest first.
+  long backlog_cap = (long)(rate * seconds) + 16;
+  double *backlog = malloc(sizeof(double) * (size_t)backlog_cap);
+  if (!backlog) return 2;
+  long bl_head = 0, bl_tail = 0;
+
+  int ep = epoll_create1(0);
+  struct epoll_event events[512];
+  double start = now_ms(), end = start + seconds * 1e3;
+  double interval = 1e3 / rate;
+  double next_due = start, next_expiry = start;
+  int free_slot = 0;
+
+  for (;;) {
+    double t = now_ms();
+    if (t >= end) break;
+    while (next_due <= t && next_due < end) {  // requests that fell due wait for a connection
+      backlog[bl_tail++] = next_due;
+      due_total++;
+      next_due += interval;
+    }
+    while (bl_head < bl_tail && t - backlog[bl_head] > timeout_ms) {  // waited too long
+      bl_head++;
+      timeouts++;
+      unsent++;
+    }
+    while (bl_head < bl_tail && nidle > 0) {  // send on idle connections
+      conn_t *c = idle[--nidle];
+      if (send_request(c, backlog[bl_head]) < 0) {
+        errors++;
+        c->busy = 1;  // not idle any more: close_conn must not look for it in the stack
+        close_conn(c);
+      }
+      bl_head++;
+    }
+    // More connections while requests wait and fewer are being opened than wait.
+    for (int tries = 0; bl_tail - bl_head > nconnecting && nopen < max_conns && tries < 64 &&
+                       t >= connect_backoff_until && !(connect_failing && nconnecting > 0);
+         tries++) {
+      while (conns[free_slot].fd >= 0) free_slot = (free_slot + 1) % max_conns;
+      if (open_conn(ep, &conns[free_slot]) < 0) {  // the request waits on, until its timeout
+        errors++;
+        connect_backoff_until = t + 10;
+        connect_failing = 1;
+      }
+    }
+    if (t >= next_expiry) {
+      expire(conns, max_conns, t, timeout_ms);
+      next_expiry = t + 10;
+    }
+    double wait = next_due - now_ms();
+    int timeout = wait >= 1 ? (int)wait : (wait > 0 ? 1 : 0);
+    if (timeout > 10) timeout = 10;
+    int n = epoll_wait(ep, events, 512, timeout);
+    double after = now_ms();
+    for (int k = 0; k < n; k++) on_event(ep, events[k].data.ptr, events[k].events, after);
+  }
+  // Whatever is still waiting when the clock stops was never sent: it counts against us.
+  unsent += bl_tail - bl_head;
+  timeouts += bl_tail - bl_head;
+  // Answers still outstanding get until their timeout.
+  for (;;) {
+    if (!expire(conns, max_conns, now_ms(), timeout_ms)) break;
+    int n = epoll_wait(ep, events, 512, 10);
+    double after = now_ms();
+    for (int k = 0; k < n; k++) on_event(ep, events[k].data.ptr, events[k].events, after);
+  }
+  printf("{\"due\":%ld,\"sent\":%ld,\"status\":{", due_total, sent);
+  int first = 1;
+  for (int s = 100; s < 600; s++)
+    if (status_count[s]) {
+      printf("%s\"%d\":%ld", first ? "" : ",", s, status_count[s]);
+      first = 0;
+    }
+  printf("},\"shedWithoutRetryAfter\":%ld,\"latencyMs\":{", shed_without_retry_after);
+  print_latency("200", lat200, n200, 1);
+  print_latency("503", lat503, n503, 0);
+  printf("},\"timeouts\":%ld,\"errors\":%ld,\"unsent\":%ld,\"connections\":%ld}\n", timeouts,
+         errors, unsent, opened);
+  return 0;
+}
