@@ -412,13 +412,20 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error('redis-server did not start (is it installed? .ci/run installs it)');
 }
 
+/** LOGIN_MAX_CONSECUTIVE_FAILS in the Redis case. */
+const LOCK_AFTER = 5;
+
 async function redisOutage(): Promise<void> {
   const seconds = FULL ? 30 : 10;
   const redisPort = await freePort();
   let redis = await startRedis(redisPort);
   // A minute of session-state cache: only Redis's broadcast makes one instance see another's
   // logout within a second, so convergence after the outage shows the broadcast is back.
-  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, AUTH_STATE_CACHE_MS: '60000' };
+  const env = {
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    AUTH_STATE_CACHE_MS: '60000',
+    LOGIN_MAX_CONSECUTIVE_FAILS: String(LOCK_AFTER),
+  };
   const [a, b] = [await startApi(env), await startApi(env)];
   const signIn = async () => {
     const res = await call(a.base, 'POST', '/api/v1/auth/register', {
@@ -432,7 +439,26 @@ async function redisOutage(): Promise<void> {
   };
   const me = (api: Api, auth: Record<string, string>) =>
     call(api.base, 'GET', '/api/v1/users/me', { headers: auth, timeoutMs: 5000 });
+  // Wrong passwords for a fresh account, alternating between the instances, until one is
+  // refused as locked (429): how many were answered 401 first. Shared counting in Redis locks
+  // after LOCK_AFTER; per-instance counting (Redis down: fail open) after up to 2 × LOCK_AFTER.
+  const failuresUntilLocked = async (): Promise<number> => {
+    const email = `chaos-lock-${randomUUID().slice(0, 12)}@example.com`;
+    await call(a.base, 'POST', '/api/v1/auth/register', {
+      body: { email, password: 'chaos-buyer-passphrase-7', name: 'Lock' },
+    });
+    for (let n = 0; n < 4 * LOCK_AFTER; n += 1) {
+      const res = await call([a, b][n % 2]!.base, 'POST', '/api/v1/auth/login', {
+        body: { email, password: 'not-the-passphrase-42' },
+        timeoutMs: 5000,
+      }).catch(() => undefined);
+      if (res?.status === 429) return n;
+      if (res?.status !== 401) return NaN;
+    }
+    return Infinity;
+  };
   try {
+    const lockedUp = await failuresUntilLocked();
     const sessions = await Promise.all(Array.from({ length: 8 }, signIn));
     const statuses = new Map<string, number>();
     let served = 0;
@@ -449,11 +475,13 @@ async function redisOutage(): Promise<void> {
         else statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
       }
     });
+    let lockedDown = NaN;
     const fault = (async () => {
       await sleep(seconds * 300);
       redis.kill('SIGKILL');
       downAt = Date.now();
-      await sleep(seconds * 300);
+      const probed = Promise.all([sleep(seconds * 300), sleep(500).then(failuresUntilLocked)]);
+      lockedDown = (await probed)[1];
       redis = await startRedis(redisPort);
       upAt = Date.now();
     })();
@@ -476,15 +504,21 @@ async function redisOutage(): Promise<void> {
         break;
       }
     }
+    const lockedAgain = await failuresUntilLocked();
     const failures = [...statuses].map(([s, n]) => `${s}×${n}`).join(' ') || 'none';
     report(
       'redis-outage',
       `${served} requests served across two instances; Redis down ${upAt - downAt} ms; ` +
         `failures: ${failures}; a logout seen by the other instance within 1 s again ` +
-        `${convergedMs} ms after Redis returned`,
+        `${convergedMs} ms after Redis returned; login locked after ${lockedUp} wrong ` +
+        `passwords before, ${lockedDown} while Redis was down, ${lockedAgain} after`,
       {
         'every request served (no 5xx, no timeout)': statuses.size === 0,
         'revocations broadcast again within 10 s of Redis returning': convergedMs <= 10_000,
+        [`login lock shared while Redis is up (after ${LOCK_AFTER})`]:
+          lockedUp === LOCK_AFTER && lockedAgain === LOCK_AFTER,
+        [`login lock per instance while it is down (fail open, after ${LOCK_AFTER}–${2 * LOCK_AFTER})`]:
+          lockedDown >= LOCK_AFTER && lockedDown <= 2 * LOCK_AFTER,
       },
     );
   } finally {
