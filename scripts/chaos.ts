@@ -159,6 +159,8 @@ async function startApi(env: Record<string, string> = {}, cpu?: number): Promise
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
       OVERLOAD_MAX_HEAP_USED_RATIO: '0',
       OVERLOAD_MAX_RSS_MB: '0',
+      // e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to see where the API's time goes in a case
+      ...(process.env.CHAOS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CHAOS_NODE_OPTIONS } : {}),
       ...env,
     },
     stdio: ['ignore', process.env.CHAOS_DEBUG ? 'inherit' : 'ignore', 'inherit'],
@@ -718,6 +720,10 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
       Object.entries(run.status).filter(([status]) => status !== '200' && status !== '503'),
     );
     if (run.errors > 0) otherKinds.set('connection errors', run.errors);
+    // Not failures of the server: a GET sent again after the keep-alive race, a 408 to a
+    // connection the generator opened and never used within HTTP_HEADERS_TIMEOUT_MS.
+    if (process.env.CHAOS_DEBUG)
+      console.log(`resent ${run.resent}, unsolicited ${run.unsolicited}`);
     return {
       capacity,
       rate,

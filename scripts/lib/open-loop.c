@@ -11,7 +11,11 @@
 // path per line, used round robin. Prints one JSON object on stdout:
 //   {"due":N,"sent":N,"status":{"200":N,"503":N,...},"shedWithoutRetryAfter":N,
 //    "latencyMs":{"200":{"p50":x,"p99":x,"max":x},"503":{...}},"timeouts":N,"errors":N,
-//    "unsent":N,"connections":N}
+//    "unsent":N,"connections":N,"preconnected":N,"resent":N,"unsolicited":N}
+// All <max-connections> are opened before the clock starts ("preconnected": how many were ready).
+// "resent": requests sent again, once, because a reused connection closed before any byte of
+// an answer (the keep-alive race every HTTP client retries; the server never saw them).
+// "unsolicited": answers to no request (the server's 408 to a connection idle since it opened).
 // "unsent": requests still waiting for a connection when the run ended or past their timeout
 // before one was free (counted as timeouts too).
 #define _GNU_SOURCE
@@ -35,6 +39,8 @@
 typedef struct {
   int fd;
   int busy;       // a request is outstanding
+  int reused;     // it has answered a request before
+  int resend;     // the outstanding request is a resend
   int connected;  // the connect completed
   double due;     // when the outstanding request was due (ms)
   size_t len;     // bytes buffered from the answer
@@ -59,9 +65,37 @@ static long n200, n503;
 static long status_count[600];
 static long shed_without_retry_after, timeouts, errors, unsent, sent, due_total, opened;
 
-// Connected connections with nothing outstanding, ready to send.
+// Requests due but without a free connection yet: their due times, oldest first.
+static double *backlog;
+static long bl_head, bl_tail;
+// Requests sent again because a reused connection closed before answering (keep-alive race).
+static long resent;
+// Answers to no request (a server's 408 on a connection idle since it opened).
+static long unsolicited;
+
+// Connected connections with nothing outstanding, ready to send: a ring, used oldest first, so
+// that every connection carries requests (none sits idle into the server's timeouts).
 static conn_t **idle;
-static int nidle, nconnecting, nopen;
+static int idle_head, nidle, idle_cap, nconnecting, nopen;
+
+static void idle_push(conn_t *c) { idle[(idle_head + nidle++) % idle_cap] = c; }
+
+static conn_t *idle_pop(void) {
+  conn_t *c = idle[idle_head];
+  idle_head = (idle_head + 1) % idle_cap;
+  nidle--;
+  return c;
+}
+
+static void idle_remove(conn_t *c) {
+  for (int i = 0; i < nidle; i++)
+    if (idle[(idle_head + i) % idle_cap] == c) {
+      for (int j = i; j < nidle - 1; j++)
+        idle[(idle_head + j) % idle_cap] = idle[(idle_head + j + 1) % idle_cap];
+      nidle--;
+      return;
+    }
+}
 // After a failed connect, one connect at a time, 10 ms apart, until one succeeds: a refusing
 // server is not hammered.
 static double connect_backoff_until;
@@ -95,6 +129,7 @@ static int open_conn(int ep, conn_t *c) {
   }
   c->fd = fd;
   c->busy = 0;
+  c->reused = 0;
   c->connected = 0;
   c->len = 0;
   // Connected or not, the first EPOLLOUT says the connect finished (or failed).
@@ -112,11 +147,7 @@ static void close_conn(conn_t *c) {
   nopen--;
   if (!c->connected) nconnecting--;
   else if (!c->busy)
-    for (int i = 0; i < nidle; i++)
-      if (idle[i] == c) {
-        idle[i] = idle[--nidle];
-        break;
-      }
+    idle_remove(c);
   c->fd = -1;
   c->busy = 0;
   c->connected = 0;
@@ -132,17 +163,21 @@ static void record(int status, int retry_after, double ms) {
   }
 }
 
-static int send_request(conn_t *c, double due) {
+// A resend is kept in the backlog as its due time negated.
+static double due_of(double entry) { return entry < 0 ? -entry : entry; }
+
+static int send_request(conn_t *c, double entry) {
   static long next_path;
   char req[2048];
   const char *p = paths[next_path++ % npaths];
   int n = snprintf(req, sizeof req,
                    "GET %s HTTP/1.1\r\nHost: %s\r\nAccept: application/json\r\n\r\n", p,
                    host_header);
-  ssize_t w = write(c->fd, req, n);
+  ssize_t w = send(c->fd, req, (size_t)n, MSG_NOSIGNAL);
   if (w != n) return -1;  // a fresh or idle socket takes a small request whole, or is broken
   c->busy = 1;
-  c->due = due;
+  c->due = due_of(entry);
+  c->resend = entry < 0;
   c->len = 0;
   sent++;
   return 0;
@@ -167,13 +202,24 @@ static int parse_answer(conn_t *c, int *status, int *retry_after, int *close_aft
       *close_after = 1;
     else if (strncasecmp(line, "transfer-encoding:", 18) == 0) return -1;  // not sent by us
   }
-  if (length < 0) return -1;
+  // Without a length only an answer that closes the connection ends (Node's bare 408): its
+  // headers are enough here.
+  if (length < 0 && !*close_after) return -1;
+  if (length < 0) length = 0;
   size_t total = (size_t)(end + 4 - c->buf) + (size_t)length;
   if (total >= BUF) return -1;
   if (c->len < total) return 0;
   memmove(c->buf, c->buf + total, c->len - total);
   c->len -= total;
   return 1;
+}
+
+// Puts the connection's request back at the head of the queue, once, and closes the connection:
+// sent again as HTTP clients do for a GET, its wait still counted from when it was first due.
+static void resend_outstanding(conn_t *c) {
+  resent++;
+  backlog[--bl_head] = -c->due;
+  close_conn(c);  // still busy: not in the idle stack
 }
 
 // One readiness event on a connection: finishes a connect, reads and records answers.
@@ -193,7 +239,7 @@ static void on_event(int ep, conn_t *c, unsigned events, double now) {
     c->connected = 1;
     connect_failing = 0;
     nconnecting--;
-    idle[nidle++] = c;
+    idle_push(c);
     struct epoll_event ev = {.events = EPOLLIN | EPOLLRDHUP, .data.ptr = c};
     epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
   }
@@ -201,6 +247,12 @@ static void on_event(int ep, conn_t *c, unsigned events, double now) {
   ssize_t r = read(c->fd, c->buf + c->len, BUF - 1 - c->len);
   if (r <= 0) {
     if (r < 0 && errno == EAGAIN) return;
+    if (c->busy && c->len == 0 && c->reused && !c->resend) {
+      // The server closed a connection that had been idle as the request went out (its
+      // keep-alive timeout): it never saw the request.
+      resend_outstanding(c);
+      return;
+    }
     if (c->busy) errors++;  // dropped with a request outstanding
     close_conn(c);
     return;
@@ -209,15 +261,29 @@ static void on_event(int ep, conn_t *c, unsigned events, double now) {
   int status, retry_after, close_after;
   int got = parse_answer(c, &status, &retry_after, &close_after);
   if (got == 0) return;
-  if (got < 0 || !c->busy) {
+  if (got == 1 && !c->busy) {
+    // An answer to no request: the server's 408 to a connection idle since it opened (its
+    // headers timeout), before it closes it. Not an error of a request.
+    unsolicited++;
+    close_conn(c);
+    return;
+  }
+  if (got < 0) {
     errors++;
     close_conn(c);
     return;
   }
+  if (status == 408 && close_after && !c->resend) {
+    // The server's headers timeout fired on this idle connection as the request went out: it
+    // timed the connection out, not the request (one write of a GET's headers). Sent again.
+    resend_outstanding(c);
+    return;
+  }
   record(status, retry_after, now - c->due);
   c->busy = 0;
+  c->reused = 1;
   if (close_after) close_conn(c);
-  else idle[nidle++] = c;
+  else idle_push(c);
 }
 
 // Closes connections whose request is older than the timeout; returns how many are outstanding.
@@ -278,16 +344,27 @@ int main(int argc, char **argv) {
   lat503 = malloc(sizeof(float) * MAX_SAMPLES);
   conn_t *conns = calloc((size_t)max_conns, sizeof(conn_t));
   idle = calloc((size_t)max_conns, sizeof(conn_t *));
+  idle_cap = max_conns;
   if (!lat200 || !lat503 || !conns || !idle) return 2;
   for (int i = 0; i < max_conns; i++) conns[i].fd = -1;
-  // Requests due but without a free connection yet: their due times, oldest first.
-  long backlog_cap = (long)(rate * seconds) + 16;
-  double *backlog = malloc(sizeof(double) * (size_t)backlog_cap);
+  // Room for every request of the run, plus one resend of each.
+  long backlog_cap = 2 * (long)(rate * seconds) + 16;
+  backlog = malloc(sizeof(double) * (size_t)backlog_cap);
   if (!backlog) return 2;
-  long bl_head = 0, bl_tail = 0;
 
   int ep = epoll_create1(0);
   struct epoll_event events[512];
+  // Every connection opened before the clock starts (as wrk does), up to 5 s: a request should
+  // wait for the server, not for a TCP handshake (whose SYN retries take 1 s and 3 s when the
+  // listen queue overflows). More are opened during the run only after the server closed some.
+  for (int i = 0; i < max_conns; i++)
+    if (open_conn(ep, &conns[i]) < 0) errors++;
+  for (double until = now_ms() + 5000; nconnecting > 0 && now_ms() < until;) {
+    int n = epoll_wait(ep, events, 512, 10);
+    double after = now_ms();
+    for (int k = 0; k < n; k++) on_event(ep, events[k].data.ptr, events[k].events, after);
+  }
+  long preconnected = nidle;
   double start = now_ms(), end = start + seconds * 1e3;
   double interval = 1e3 / rate;
   double next_due = start, next_expiry = start;
@@ -301,19 +378,20 @@ int main(int argc, char **argv) {
       due_total++;
       next_due += interval;
     }
-    while (bl_head < bl_tail && t - backlog[bl_head] > timeout_ms) {  // waited too long
+    while (bl_head < bl_tail && t - due_of(backlog[bl_head]) > timeout_ms) {  // waited too long
       bl_head++;
       timeouts++;
       unsent++;
     }
     while (bl_head < bl_tail && nidle > 0) {  // send on idle connections
-      conn_t *c = idle[--nidle];
-      if (send_request(c, backlog[bl_head]) < 0) {
-        errors++;
-        c->busy = 1;  // not idle any more: close_conn must not look for it in the stack
-        close_conn(c);
+      conn_t *c = idle_pop();
+      if (send_request(c, backlog[bl_head]) == 0) {
+        bl_head++;
+        continue;
       }
-      bl_head++;
+      // The server closed it while idle (keep-alive timeout): the request waits for another.
+      c->busy = 1;  // not in the idle stack any more: close_conn must not look for it there
+      close_conn(c);
     }
     // More connections while requests wait and fewer are being opened than wait.
     for (int tries = 0; bl_tail - bl_head > nconnecting && nopen < max_conns && tries < 64 &&
@@ -357,7 +435,8 @@ int main(int argc, char **argv) {
   printf("},\"shedWithoutRetryAfter\":%ld,\"latencyMs\":{", shed_without_retry_after);
   print_latency("200", lat200, n200, 1);
   print_latency("503", lat503, n503, 0);
-  printf("},\"timeouts\":%ld,\"errors\":%ld,\"unsent\":%ld,\"connections\":%ld}\n", timeouts,
-         errors, unsent, opened);
+  printf("},\"timeouts\":%ld,\"errors\":%ld,\"unsent\":%ld,\"connections\":%ld,"
+         "\"preconnected\":%ld,\"resent\":%ld,\"unsolicited\":%ld}\n",
+         timeouts, errors, unsent, opened, preconnected, resent, unsolicited);
   return 0;
 }

@@ -55,6 +55,12 @@ export interface OpenLoopResult {
   errors: number;
   unsent: number;
   connections: number;
+  /** Connections open before the clock started. */
+  preconnected: number;
+  /** Sent again once: a reused connection closed before answering (keep-alive race). */
+  resent: number;
+  /** Answers to no request: the server's 408 to a connection idle since it opened. */
+  unsolicited: number;
 }
 
 export interface OpenLoopOptions {
