@@ -16,8 +16,8 @@
 // "resent": requests sent again, once, because a reused connection closed before any byte of
 // an answer (the keep-alive race every HTTP client retries; the server never saw them).
 // "unsolicited": answers to no request (the server's 408 to a connection idle since it opened).
-// "unsent": requests still waiting for a connection when the run ended or past their timeout
-// before one was free (counted as timeouts too).
+// "unsent": requests that waited past their timeout for a free connection (counted as timeouts
+// too). Requests due before the clock stops are all sent and awaited, each up to its timeout.
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -370,9 +370,12 @@ int main(int argc, char **argv) {
   double next_due = start, next_expiry = start;
   int free_slot = 0;
 
+  // After the clock stops, requests already due are still sent and answers awaited, each until
+  // its own timeout: they are load the server was given.
+  int outstanding = 0;
   for (;;) {
     double t = now_ms();
-    if (t >= end) break;
+    if (t >= end && bl_head == bl_tail && outstanding == 0) break;
     while (next_due <= t && next_due < end) {  // requests that fell due wait for a connection
       backlog[bl_tail++] = next_due;
       due_total++;
@@ -404,24 +407,14 @@ int main(int argc, char **argv) {
         connect_failing = 1;
       }
     }
-    if (t >= next_expiry) {
-      expire(conns, max_conns, t, timeout_ms);
+    if (t >= next_expiry || t >= end) {
+      outstanding = expire(conns, max_conns, t, timeout_ms);
       next_expiry = t + 10;
     }
     double wait = next_due - now_ms();
     int timeout = wait >= 1 ? (int)wait : (wait > 0 ? 1 : 0);
     if (timeout > 10) timeout = 10;
     int n = epoll_wait(ep, events, 512, timeout);
-    double after = now_ms();
-    for (int k = 0; k < n; k++) on_event(ep, events[k].data.ptr, events[k].events, after);
-  }
-  // Whatever is still waiting when the clock stops was never sent: it counts against us.
-  unsent += bl_tail - bl_head;
-  timeouts += bl_tail - bl_head;
-  // Answers still outstanding get until their timeout.
-  for (;;) {
-    if (!expire(conns, max_conns, now_ms(), timeout_ms)) break;
-    int n = epoll_wait(ep, events, 512, 10);
     double after = now_ms();
     for (int k = 0; k < n; k++) on_event(ep, events[k].data.ptr, events[k].events, after);
   }
