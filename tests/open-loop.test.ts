@@ -75,6 +75,24 @@ describe('the open-loop generator', () => {
     expect(run.latencyMs['200']!.max).toBeGreaterThan(1500);
   }, 30_000);
 
+  test('with a rate of 0 is a closed loop: as many as the connections carry, latency from sending', async () => {
+    // 2 connections; two answers in three take 50 ms, the third none: about 60 a second.
+    const { port } = await serve(50);
+    const run = await runOpenLoop({
+      port,
+      rate: 0,
+      seconds: 1,
+      maxConnections: 2,
+      timeoutMs: 2000,
+      paths: ['/closed'],
+    });
+    const answered = (run.status['200'] ?? 0) + (run.status['503'] ?? 0);
+    expect(answered).toBe(run.due);
+    expect(answered).toBeGreaterThan(35);
+    expect(answered).toBeLessThan(75);
+    expect(run.latencyMs['200']!.p99).toBeLessThan(150);
+  }, 30_000);
+
   test('times out what is never answered', async () => {
     const { port } = await serve(0, false);
     const run = await runOpenLoop({

@@ -5,7 +5,8 @@
 // flatters it). Latency is measured from the moment a request was due, not from when a
 // connection was free to send it, so waiting for a connection counts (no coordinated omission).
 //
-//   open-loop <host> <port> <rate/s> <seconds> <max-connections> <timeout-ms> <paths-file>
+//   open-loop <host> <port> <rate/s, 0 = closed loop> <seconds> <max-connections> <timeout-ms>
+//             <paths-file>
 //
 // Loopback only: the host must be an IPv4 address in 127.0.0.0/8. <paths-file> holds one request
 // path per line, used round robin. Prints one JSON object on stdout:
@@ -16,6 +17,8 @@
 // "resent": requests sent again, once, because a reused connection closed before any byte of
 // an answer (the keep-alive race every HTTP client retries; the server never saw them).
 // "unsolicited": answers to no request (the server's 408 to a connection idle since it opened).
+// A rate of 0 makes it a closed loop (a new request whenever a connection is free, latency from
+// sending), for measuring capacity.
 // "unsent": requests that waited past their timeout for a free connection (counted as timeouts
 // too). Requests due before the clock stops are all sent and awaited, each up to its timeout.
 #define _GNU_SOURCE
@@ -318,13 +321,14 @@ int main(int argc, char **argv) {
   double rate = atof(argv[3]), seconds = atof(argv[4]);
   int max_conns = atoi(argv[5]);
   double timeout_ms = atof(argv[6]);
-  if (rate <= 0 || rate > 200000 || seconds <= 0 || seconds > 120 || max_conns <= 0 ||
+  if (rate < 0 || rate > 200000 || seconds <= 0 || seconds > 120 || max_conns <= 0 ||
       max_conns > 20000 || timeout_ms <= 0 || timeout_ms > 60000) {
     fprintf(stderr,
-            "open-loop: 0 < rate <= 200000, 0 < seconds <= 120, 0 < max-connections <= 20000, "
+            "open-loop: 0 <= rate <= 200000, 0 < seconds <= 120, 0 < max-connections <= 20000, "
             "0 < timeout-ms <= 60000\n");
     return 2;
   }
+  int closed = rate == 0;
   FILE *f = fopen(argv[7], "r");
   if (!f) {
     perror("open-loop: paths-file");
@@ -348,9 +352,13 @@ int main(int argc, char **argv) {
   if (!lat200 || !lat503 || !conns || !idle) return 2;
   for (int i = 0; i < max_conns; i++) conns[i].fd = -1;
   // Room for every request of the run, plus one resend of each.
-  long backlog_cap = 2 * (long)(rate * seconds) + 16;
+  // Room for every request due in the run, plus, below its head, one resend per connection
+  // (resends go back in front). A closed loop empties it all the time and starts over.
+  long slack = max_conns;
+  long backlog_cap = slack + (closed ? 2L * max_conns : 2 * (long)(rate * seconds)) + 16;
   backlog = malloc(sizeof(double) * (size_t)backlog_cap);
   if (!backlog) return 2;
+  bl_head = bl_tail = slack;
 
   int ep = epoll_create1(0);
   struct epoll_event events[512];
@@ -366,7 +374,7 @@ int main(int argc, char **argv) {
   }
   long preconnected = nidle;
   double start = now_ms(), end = start + seconds * 1e3;
-  double interval = 1e3 / rate;
+  double interval = closed ? 0 : 1e3 / rate;
   double next_due = start, next_expiry = start;
   int free_slot = 0;
 
@@ -376,10 +384,15 @@ int main(int argc, char **argv) {
   for (;;) {
     double t = now_ms();
     if (t >= end && bl_head == bl_tail && outstanding == 0) break;
-    while (next_due <= t && next_due < end) {  // requests that fell due wait for a connection
+    if (bl_head == bl_tail) bl_head = bl_tail = slack;
+    while (!closed && next_due <= t && next_due < end) {  // due requests wait for a connection
       backlog[bl_tail++] = next_due;
       due_total++;
       next_due += interval;
+    }
+    while (closed && t < end && bl_tail - bl_head < nidle) {  // closed loop: one per free connection
+      backlog[bl_tail++] = t;
+      due_total++;
     }
     while (bl_head < bl_tail && t - due_of(backlog[bl_head]) > timeout_ms) {  // waited too long
       bl_head++;

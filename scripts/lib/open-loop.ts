@@ -65,6 +65,7 @@ export interface OpenLoopResult {
 
 export interface OpenLoopOptions {
   port: number;
+  /** Requests a second, on a clock; 0 for a closed loop (capacity). */
   rate: number;
   seconds: number;
   maxConnections: number;
