@@ -3,8 +3,10 @@
 // stack and, side by side in the same run, as the same SQL sent straight to PostgreSQL. Also
 // walks 5,000 pages by cursor to show the cost does not grow with depth, and checks that the
 // planner serves every list query from an index (exit code 1 if not).
-//   npm run bench:catalog [-- --count 1000000 --samples 200]
-// Uses DATABASE_URL when set, otherwise its own embedded PostgreSQL under .data/bench-postgres.
+//   npm run bench:catalog [-- --count 1000000 --samples 200 --data-dir /somewhere/kept --port 54339]
+// Uses DATABASE_URL when set, otherwise its own embedded PostgreSQL under --data-dir (default
+// .data/bench-postgres). Seeding a million rows takes minutes; the seed is idempotent, so a data
+// directory kept between runs (outside the checkout, say) is seeded once and reused.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000000' },
     samples: { type: 'string', default: '200' },
     depth: { type: 'string', default: '5000' },
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '54339' },
   },
 });
 const COUNT = Number(values.count);
@@ -70,7 +74,11 @@ let url = process.env.DATABASE_URL;
 const embedded = url
   ? undefined
   : await startEmbeddedPostgres(
-      { dir: path.join(root, '.data', 'bench-postgres'), port: 54339, database: 'bench' },
+      {
+        dir: values['data-dir'] ?? path.join(root, '.data', 'bench-postgres'),
+        port: Number(values.port),
+        database: 'bench',
+      },
       logger,
     );
 url ??= embedded?.url ?? '';

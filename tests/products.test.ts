@@ -246,6 +246,7 @@ describe('listing', () => {
       page: 1,
       limit: 20,
       total: 45,
+      totalExact: true,
       totalPages: 3,
       nextCursor: expect.any(String),
     });
@@ -317,21 +318,70 @@ describe('listing', () => {
       page: 3,
       limit: 20,
       total: 45,
+      totalExact: true,
       totalPages: 3,
       nextCursor: null,
     });
     const past = await list('q=T-0&page=9');
     expect(past.body.data).toEqual([]);
     expect(past.body.meta.pagination['total']).toBe(45);
+    expect(past.body.meta.pagination['totalExact']).toBe(true);
     const none = await list('q=no-such-thing');
     expect(none.body.meta.pagination).toEqual({
       page: 1,
       limit: 20,
       total: 0,
+      totalExact: true,
       totalPages: 0,
       nextCursor: null,
     });
   });
+
+  test('past 10,000 matches page mode counts no further: total is a lower bound, unless exactTotal', async () => {
+    // 10,030 products straight into the table (the API would take minutes to create them).
+    await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into products (id, sku, name, description, price_cents, currency, stock, category, created_at, updated_at, version)
+         select gen_random_uuid(), 'CAP-' || g, 'Capped ' || g, '', 100, 'EUR', 1, 'toys', now() - g * interval '1 second', now(), 1
+           from generate_series(1, 10030) g`,
+      );
+    const meta = async (query: string) => (await list(`q=CAP-&${query}`)).body.meta.pagination;
+    // Counting stopped after 10,001 matches: "at least 10,001", 501 pages or more.
+    expect(await meta('')).toEqual({
+      page: 1,
+      limit: 20,
+      total: 10_001,
+      totalExact: false,
+      totalPages: 501,
+      nextCursor: expect.any(String),
+    });
+    expect(await meta('exactTotal=true')).toEqual(
+      expect.objectContaining({ total: 10_030, totalExact: true, totalPages: 502 }),
+    );
+    // Deeper than the cap, the page itself proves more: 10,000 before it, 20 on it, one after.
+    expect(await meta('page=501')).toEqual(
+      expect.objectContaining({ total: 10_021, totalExact: false, totalPages: 502 }),
+    );
+    // The last page tells the exact total without a count.
+    const last = await list('q=CAP-&page=502');
+    expect(last.body.data).toHaveLength(10);
+    expect(last.body.meta.pagination).toEqual(
+      expect.objectContaining({ total: 10_030, totalExact: true, nextCursor: null }),
+    );
+    // Past the end nothing is proven by the page, so the capped count answers.
+    expect(await meta('page=600')).toEqual(
+      expect.objectContaining({ total: 10_001, totalExact: false }),
+    );
+    // Cursor mode answers no total, with or without exactTotal.
+    const cursor = (await meta('')).nextCursor as string;
+    expect(await meta(`exactTotal=true&cursor=${cursor}`)).toEqual({
+      limit: 20,
+      nextCursor: expect.any(String),
+    });
+    await app.orm.em.fork().getConnection().execute(`delete from products where sku like 'CAP-%'`);
+  }, 60_000);
 
   test('cursor pages carry only limit and nextCursor', async () => {
     const first = await list('q=T-0&limit=40');

@@ -84,10 +84,21 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
   return { sql, params };
 }
 
-export function buildCountQuery(filters: ListFilters): { sql: string; params: unknown[] } {
+/**
+ * The number of live products matching `filters`. With `upTo`, counting stops there: the answer
+ * is exact when below `upTo`, and `upTo` means "at least `upTo`". PostgreSQL then stops reading
+ * rows after `upTo` matches instead of visiting every match (a million for the whole catalog).
+ */
+export function buildCountQuery(
+  filters: ListFilters,
+  upTo?: number,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
+  const where = whereClause(filters, params);
+  if (upTo === undefined)
+    return { sql: `select count(*)::int as total from products where ${where}`, params };
   return {
-    sql: `select count(*)::int as total from products where ${whereClause(filters, params)}`,
+    sql: `select count(*)::int as total from (select from products where ${where} limit $${params.push(upTo)}) as upto`,
     params,
   };
 }
@@ -130,8 +141,9 @@ export function createProductsRepository(orm: Orm) {
       return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
     },
 
-    async count(filters: ListFilters): Promise<number> {
-      const { sql, params } = buildCountQuery(filters);
+    /** Exact, or (with `upTo`) exact below `upTo` and `upTo` when there are at least that many. */
+    async count(filters: ListFilters, upTo?: number): Promise<number> {
+      const { sql, params } = buildCountQuery(filters, upTo);
       const [row] = await query(sql, params);
       return Number(row?.['total'] ?? 0);
     },

@@ -30,7 +30,15 @@ export interface ListInput extends ListFilters {
   limit: number;
   page?: number;
   cursor?: string;
+  exactTotal?: boolean;
 }
+
+/**
+ * Page mode counts matching products up to this many (ADR 0015): below it `total` is exact,
+ * beyond it `total` is a lower bound and `totalExact` is false, unless the client asks for
+ * `exactTotal`. An exact count visits every match: tens of milliseconds at a million products.
+ */
+export const TOTAL_COUNT_CAP = 10_000;
 
 export interface ListResult {
   items: ProductRow[];
@@ -232,10 +240,21 @@ export function createProductsService(repository: ProductsRepository) {
       const last = rows.at(-1);
       const nextCursor = hasMore && last ? encodeCursor(input.sort, filters, last) : null;
       if (after) return { items: rows, pagination: { limit: input.limit, nextCursor } };
-      const total = await repository.count(filters);
+      // What this page proves: at least the rows before it, its own, and one more if hasMore.
+      const seen = rows.length > 0 ? (offset ?? 0) + rows.length + (hasMore ? 1 : 0) : 0;
+      let total: number;
+      let totalExact = true;
+      if (rows.length > 0 && !hasMore)
+        total = seen; // the last page: the rows tell the total
+      else if (input.exactTotal) total = await repository.count(filters);
+      else if (seen > TOTAL_COUNT_CAP) [total, totalExact] = [seen, false];
+      else {
+        total = await repository.count(filters, TOTAL_COUNT_CAP + 1);
+        totalExact = total <= TOTAL_COUNT_CAP;
+      }
       return {
         items: rows,
-        pagination: { ...pageMeta(page, input.limit, total), nextCursor },
+        pagination: { ...pageMeta(page, input.limit, total), totalExact, nextCursor },
       };
     },
 
