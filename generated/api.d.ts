@@ -282,7 +282,7 @@ export interface paths {
          *
          *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400 `INVALID_CURSOR`, and so is `page` combined with `cursor`.
          *
-         *     Page mode counts the matching products up to 10,000: `total` is exact up to there (`totalExact: true`); with more matches it is a lower bound ("at least `total`", `totalExact: false`), and `totalPages` with it. `exactTotal=true` asks for the exact count at any size, which costs a visit to every match (tens of milliseconds at a million).
+         *     Page mode counts the matching products only as far as ten pages past the requested one (`page` × `limit` + 10 × `limit`): when they end before that, `total` is exact (`totalExact: true`); otherwise it is a lower bound ("at least `total`", `totalExact: false`), and `totalPages` with it, which is then always more than `page`. The count costs what the page costs, whatever the catalog's size. `exactTotal=true` asks for the exact count at any size, which visits every match (tens of milliseconds at a million products).
          */
         get: operations["listProducts"];
         put?: never;
@@ -807,10 +807,10 @@ export interface components {
                     limit: number;
                     /**
                      * Format: int64
-                     * @description The number of matching products when `totalExact` is true; otherwise a lower bound (there are at least this many). Counting stops after 10,000 matches unless the request has `exactTotal=true`.
+                     * @description The number of matching products when `totalExact` is true; otherwise a lower bound (there are at least this many). Counting stops ten pages past the requested one unless the request has `exactTotal=true`.
                      */
                     total?: number;
-                    /** @description Whether `total` and `totalPages` are exact. False only when more than 10,000 products match and `exactTotal` was not asked for: then both are lower bounds. */
+                    /** @description Whether `total` and `totalPages` are exact. False only when the matches go on more than ten pages past the requested one and `exactTotal` was not asked for: then both are lower bounds, and `totalPages` is more than `page`. */
                     totalExact?: boolean;
                     /**
                      * Format: int64
@@ -2172,7 +2172,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Page mode: `true` counts every matching product, so `total` is exact (`totalExact: true`) however many there are; slower on a large catalog. Default `false`: counting stops after 10,000 matches. Cursor mode answers no total and ignores it. */
+                /** @description Page mode: `true` counts every matching product, so `total` is exact (`totalExact: true`) however many there are; slower on a large catalog. Default `false`: counting stops ten pages past the requested one. Cursor mode answers no total and ignores it. */
                 exactTotal?: boolean;
                 /** @description The `nextCursor` of the previous page (cursor mode). Opaque, base64url, at most 1,200 characters whatever the catalog holds (the longest follows a name of 200 four-byte characters and has 1,107). */
                 cursor?: string;

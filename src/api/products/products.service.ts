@@ -34,11 +34,17 @@ export interface ListInput extends ListFilters {
 }
 
 /**
- * Page mode counts matching products up to this many (ADR 0015): below it `total` is exact,
- * beyond it `total` is a lower bound and `totalExact` is false, unless the client asks for
- * `exactTotal`. An exact count visits every match: tens of milliseconds at a million products.
+ * Page mode counts the matching products up to this many pages past the current one (ADR 0015):
+ * when the matches end before that, `total` is exact; otherwise it is a lower bound and
+ * `totalExact` is false, unless the client asks for `exactTotal`. The count then costs what the
+ * page costs, in proportion to its depth, where an exact count visits every match (tens of
+ * milliseconds at a million products).
  */
-export const TOTAL_COUNT_CAP = 10_000;
+export const TOTAL_PAGES_AHEAD = 10;
+
+/** The most matches page mode counts for a page (see TOTAL_PAGES_AHEAD). */
+export const countLimit = (offset: number, limit: number): number =>
+  offset + (TOTAL_PAGES_AHEAD + 1) * limit;
 
 export interface ListResult {
   items: ProductRow[];
@@ -240,17 +246,17 @@ export function createProductsService(repository: ProductsRepository) {
       const last = rows.at(-1);
       const nextCursor = hasMore && last ? encodeCursor(input.sort, filters, last) : null;
       if (after) return { items: rows, pagination: { limit: input.limit, nextCursor } };
-      // What this page proves: at least the rows before it, its own, and one more if hasMore.
-      const seen = rows.length > 0 ? (offset ?? 0) + rows.length + (hasMore ? 1 : 0) : 0;
       let total: number;
       let totalExact = true;
+      const skipped = offset ?? 0;
       if (rows.length > 0 && !hasMore)
-        total = seen; // the last page: the rows tell the total
+        total = skipped + rows.length; // the last page tells it
       else if (input.exactTotal) total = await repository.count(filters);
-      else if (seen > TOTAL_COUNT_CAP) [total, totalExact] = [seen, false];
       else {
-        total = await repository.count(filters, TOTAL_COUNT_CAP + 1);
-        totalExact = total <= TOTAL_COUNT_CAP;
+        // One past the limit: exactly `upTo` matches and more than `upTo` must differ.
+        const upTo = countLimit(skipped, input.limit);
+        total = await repository.count(filters, { upTo: upTo + 1, sort });
+        totalExact = total <= upTo;
       }
       return {
         items: rows,
