@@ -66,6 +66,23 @@ export const layerZones = [
   })),
 ];
 
+/** The arrows-one-way rules, on src/. Exported for tests/unit/architecture.test.ts. */
+export const architecture = {
+  files: ['src/**/*.ts'],
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    // Without these import-x reads only .js modules, and no-cycle follows no .ts import at all.
+    'import-x/extensions': ['.ts', '.js'],
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+  },
+  rules: {
+    // import-x skips type-only imports; tests/unit/architecture.test.ts also checks those.
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -95,19 +112,7 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  {
-    files: ['src/**/*.ts'],
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
-    },
-    rules: {
-      // Type-only imports too are circles a reader must untangle: tests/unit/architecture.test.ts
-      // checks those (import-x skips them).
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      'import-x/no-restricted-paths': ['error', { basePath: root, zones: layerZones }],
-    },
-  },
+  architecture,
   {
     files: ['src/api/**/*.service.ts', 'src/api/**/*.repository.ts', 'src/api/**/*.model.ts'],
     rules: {
