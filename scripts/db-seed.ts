@@ -4,11 +4,9 @@
 //   npm run db:seed                      200 products
 //   npm run db:seed -- --count 1000000   large loads, in batched multi-row inserts
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
-import { loadConfig } from '../src/config/config.ts';
-import { openDatabase } from '../src/db/database.ts';
+import { createRuntime, loadProcessConfig } from '../src/runtime.ts';
 import { createLogger } from '../src/utils/logger.ts';
 
 const { values } = parseArgs({
@@ -76,10 +74,9 @@ function seedProduct(i: number) {
   };
 }
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = loadConfig(process.env);
+const config = loadProcessConfig({ DB_MIGRATE_ON_START: 'true' });
 const logger = createLogger({ level: 'warn', service: 'seed' });
-const db = await openDatabase({ ...config, db: { ...config.db, migrateOnStart: true } }, logger);
+const db = await createRuntime(config, { logger, parts: {} });
 const pool = await db.orm.em.getConnection().getNativeClient();
 
 const started = Date.now();

@@ -5,10 +5,9 @@
 //   node scripts/db.ts create [name] [--blank]
 //       write a new migration with the SQL that brings the database to the entities;
 //       pending migrations are applied first, since the diff is taken against the live schema.
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config/config.ts';
-import { migrateUp, openDatabase } from '../src/db/database.ts';
+import { migrateUp } from '../src/db/database.ts';
+import { createRuntime, loadProcessConfig } from '../src/runtime.ts';
 import { createLogger } from '../src/utils/logger.ts';
 
 const { positionals, values } = parseArgs({
@@ -17,10 +16,10 @@ const { positionals, values } = parseArgs({
 });
 const [command, name] = positionals;
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = loadConfig({ ...process.env, DB_MIGRATE_ON_START: 'false' });
+const config = loadProcessConfig({ DB_MIGRATE_ON_START: 'false' });
 const logger = createLogger({ level: config.logLevel, service: 'db' });
-const db = await openDatabase(config, logger);
+// Only the database (and the entities, for `create`'s diff).
+const db = await createRuntime(config, { logger, parts: {} });
 const migrator = db.orm.migrator;
 
 try {

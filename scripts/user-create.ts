@@ -2,15 +2,12 @@
 // admin of an installation. The password is read from standard input when not given, so it does
 // not land in the shell history:
 //   echo "$PASSWORD" | npm run user:create -- --email root@example.com --name Root --role admin
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { RequestContext } from '@mikro-orm/core';
 import { z } from 'zod';
-import { createServices } from '../src/api/index.ts';
 import { ROLES } from '../src/api/users/users.model.ts';
-import { loadConfig } from '../src/config/config.ts';
-import { openDatabase } from '../src/db/database.ts';
-import { startQueue } from '../src/jobs/queue.ts';
+import { createRuntime, loadProcessConfig } from '../src/runtime.ts';
 import { AppError } from '../src/utils/errors.ts';
 import { createLogger } from '../src/utils/logger.ts';
 
@@ -36,22 +33,13 @@ if (!input.success) {
   process.exit(2);
 }
 
-if (existsSync('.env')) process.loadEnvFile('.env');
-const config = loadConfig(process.env);
+const config = loadProcessConfig();
 const logger = createLogger({ level: 'warn', service: 'user-create' });
-const db = await openDatabase(config, logger);
-const queue = await startQueue(
-  {
-    url: db.url,
-    jobs: config.jobs,
-    connectTimeoutMs: config.db.connectTimeoutMs,
-    supervise: false,
-  },
-  logger,
-);
+// Only the database: creating a user enqueues nothing, so the job queue stays closed.
+const runtime = await createRuntime(config, { logger, parts: {} });
 try {
-  const { auth, users } = createServices({ config, logger, orm: db.orm, queue });
-  await RequestContext.create(db.orm.em, async () => {
+  const { auth, users } = runtime.services;
+  await RequestContext.create(runtime.orm.em, async () => {
     const { email, name, role, password } = input.data;
     if (role === 'admin') {
       const result = await auth.ensureAdmin(
@@ -74,6 +62,5 @@ try {
     process.exitCode = 1;
   } else throw error;
 } finally {
-  await queue.stop();
-  await db.close();
+  await runtime.close();
 }

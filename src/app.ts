@@ -1,12 +1,8 @@
 // Builds the Express application from explicit dependencies. Nothing here reads the
-// environment, opens connections or listens: server.ts and the tests do that.
+// environment, opens connections or listens: runtime.ts opens them, server.ts and the tests
+// listen. The HTTP quotas (x-rate-limits) are built here, once, from one table.
 import express, { type Express } from 'express';
-import { authModule } from './api/auth/index.ts';
-import type { Services } from './api/index.ts';
-import { ordersModule } from './api/orders/index.ts';
-import { productsModule } from './api/products/index.ts';
-import { systemModule } from './api/system/index.ts';
-import { usersModule } from './api/users/index.ts';
+import { can, createHandlers, type Services } from './api/index.ts';
 import type { Config } from './config/config.ts';
 import type { Orm } from './db/orm.ts';
 import { accessLog } from './middleware/access-log.ts';
@@ -25,11 +21,12 @@ import { quota } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
 import { shedLoad } from './middleware/shed-load.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
-import type { AllHandlers } from './types/handlers.ts';
 import type { Contract } from './utils/contract.ts';
 import type { Lifecycle } from './utils/lifecycle.ts';
 import type { Logger } from './utils/logger.ts';
 import type { Metrics } from './utils/metrics.ts';
+import { createLimiter } from './utils/rate-limiter.ts';
+import type { RedisClient } from './utils/redis.ts';
 
 export interface AppDeps {
   config: Config;
@@ -38,11 +35,24 @@ export interface AppDeps {
   contract: Contract;
   lifecycle: Lifecycle;
   services: Services;
+  /** Shared quota counters across instances (REDIS_URL); PostgreSQL or memory without. */
+  redis?: RedisClient | undefined;
   /** createMetrics(orm): made by the caller, so start-up can collect once before listening. */
   metrics: Metrics;
   /** The operation table of `contract` when it is not generated/'s (tests/deprecation.test.ts). */
   operations?: OperationTable;
 }
+
+/** Each quota the contract names (`x-rate-limits`): what it counts by and how many a minute. */
+const QUOTAS: Record<
+  RateLimitName,
+  { keyedBy: RateLimit['keyedBy']; perMinute: (c: Config) => number }
+> = {
+  'api-ip': { keyedBy: 'ip', perMinute: (c) => c.limits.apiPerMinute },
+  'auth-ip': { keyedBy: 'ip', perMinute: (c) => c.limits.authPerMinute },
+  user: { keyedBy: 'user', perMinute: (c) => c.limits.userPerMinute },
+  checkout: { keyedBy: 'user', perMinute: (c) => c.orders.checkoutPerMinute },
+};
 
 export function createApp(deps: AppDeps): Express {
   const { config, logger, orm, contract, lifecycle, services, metrics } = deps;
@@ -70,43 +80,39 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiValidator(contract, config.http.validateResponses));
   app.use(dbContext(orm));
 
-  const { quotas } = services;
-  const { limits } = config;
-  const limit = (
-    name: RateLimitName,
-    keyedBy: RateLimit['keyedBy'],
-    limiter: Parameters<typeof quota>[0]['limiter'],
-    points: number,
-  ): RateLimit => ({
-    keyedBy,
-    middleware: quota({
-      limiter,
-      limit: points,
-      key: keyedBy === 'ip' ? (req) => req.ip : (req) => req.principal?.userId,
-      logger,
-      onLimited: () => metrics.rateLimited.inc({ limiter: name }),
+  const stores = { orm, redis: deps.redis };
+  const rateLimits = Object.fromEntries(
+    Object.entries(QUOTAS).map(([name, { keyedBy, perMinute }]) => {
+      const limit = perMinute(config);
+      const limiter = createLimiter(
+        { keyPrefix: name, points: limit, durationSeconds: 60 },
+        'volatile',
+        stores,
+      );
+      const middleware = quota({
+        limiter,
+        limit,
+        key: keyedBy === 'ip' ? (req) => req.ip : (req) => req.principal?.userId,
+        logger,
+        onLimited: () => metrics.rateLimited.inc({ limiter: name }),
+      });
+      return [name, { keyedBy, middleware }];
     }),
-  });
+  ) as Record<RateLimitName, RateLimit>;
   // Every operation of the contract, guarded as its `security`, `x-permission` and
   // `x-rate-limits` say; the compiler insists every operation has its handler.
-  const handlers: AllHandlers = {
-    ...systemModule(deps, metrics),
-    ...authModule(services.auth, config.env),
-    ...usersModule(services.users),
-    ...productsModule(services.products),
-    ...ordersModule(services.orders),
-  };
   app.use(
     operationRouter({
-      handlers,
+      handlers: createHandlers(services, {
+        env: config.env,
+        contract,
+        metrics,
+        metricsConfig: config.metrics,
+      }),
       operations: deps.operations,
       authenticator: services.auth,
-      rateLimits: {
-        'api-ip': limit('api-ip', 'ip', quotas.api, limits.apiPerMinute),
-        'auth-ip': limit('auth-ip', 'ip', quotas.auth, limits.authPerMinute),
-        user: limit('user', 'user', quotas.user, limits.userPerMinute),
-        checkout: limit('checkout', 'user', quotas.checkout, config.orders.checkoutPerMinute),
-      },
+      can,
+      rateLimits,
     }),
   );
 

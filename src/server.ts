@@ -1,38 +1,18 @@
-// The entry point: the only place that reads the environment, opens the database and listens.
+// The API's entry point: reads the environment, opens its parts through runtime.ts and listens.
 // Shuts down gracefully on SIGTERM/SIGINT: readiness turns 503, in-flight requests finish
-// (bounded by SHUTDOWN_TIMEOUT_MS), then the pool and the embedded database close; exit code 0.
-import { existsSync } from 'node:fs';
+// (bounded by SHUTDOWN_TIMEOUT_MS), then the runtime closes (queue, Redis, the pool, the
+// embedded database); exit code 0.
 import { RequestContext } from '@mikro-orm/core';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createServices, type Services } from './api/index.ts';
 import { createApp } from './app.ts';
-import { registerJobHandlers } from './jobs/handlers.ts';
-import { startQueue, type Queue } from './jobs/queue.ts';
-import { ConfigError, loadConfig, type Config } from './config/config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { createRuntime, loadProcessConfig, type Runtime } from './runtime.ts';
 import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
-import { createLifecycle, type Lifecycle } from './utils/lifecycle.ts';
-import { createLogger, type Logger } from './utils/logger.ts';
+import { createLogger } from './utils/logger.ts';
 import { createMetrics } from './utils/metrics.ts';
-import { createPressure } from './utils/pressure.ts';
-import { createRedis, type RedisClient } from './utils/redis.ts';
 import { warmUp } from './warm-up.ts';
-
-function readConfig(): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -44,21 +24,8 @@ function listen(server: http.Server, port: number, host: string): Promise<Addres
   });
 }
 
-interface Running {
-  server: http.Server;
-  db: Database;
-  redis: RedisClient | undefined;
-  queue: Queue | undefined;
-  services: Services | undefined;
-  lifecycle: Lifecycle;
-  logger: Logger;
-  config: Config;
-}
-
-async function shutdown(
-  { server, db, redis, queue, services, lifecycle, logger, config }: Running,
-  signal: string,
-) {
+async function shutdown(server: http.Server, runtime: Runtime, signal: string) {
+  const { config, logger, lifecycle } = runtime;
   const { shutdownDelayMs, shutdownTimeoutMs } = config.lifecycle;
   logger.info('shutting down', { signal, shutdownDelayMs, shutdownTimeoutMs });
   lifecycle.startDraining();
@@ -74,22 +41,15 @@ async function shutdown(
   await closed;
   clearTimeout(timer);
 
-  await queue?.stop();
-  await services?.close();
-  await redis?.quit().catch(() => redis.disconnect());
-  await db.close();
+  await runtime.close();
   logger.info('shutdown complete');
 }
 
 /** ADMIN_EMAIL/ADMIN_PASSWORD: the first admin, created once and never overwritten. */
-async function bootstrapAdmin(
-  services: Services,
-  db: Database,
-  admin: { email: string; password: string },
-) {
+async function bootstrapAdmin(runtime: Runtime, admin: { email: string; password: string }) {
   try {
-    await RequestContext.create(db.orm.em, () =>
-      services.auth.ensureAdmin(admin, {
+    await RequestContext.create(runtime.orm.em, () =>
+      runtime.services.auth.ensureAdmin(admin, {
         ip: undefined,
         userAgent: 'startup',
         requestId: undefined,
@@ -107,7 +67,7 @@ async function bootstrapAdmin(
 }
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadProcessConfig();
   const logger = createLogger({ level: config.logLevel });
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled rejection', {
@@ -116,8 +76,12 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   });
 
-  const db = await openDatabase(config, logger);
-  const redis = config.redis ? createRedis(config.redis, logger) : undefined;
+  // The API's parts: Redis when configured, the queue (checkout and password resets enqueue),
+  // the jobs themselves only with WORKER_IN_PROCESS, and load shedding's pressure sampling.
+  const runtime = await createRuntime(config, {
+    logger,
+    parts: { redis: true, queue: true, jobs: config.jobs.inProcess, pressure: true },
+  });
   // Bounds on slow clients (slowloris) and on idle keep-alive sockets. Node checks the first two
   // only every connectionsCheckingInterval (30 s by default): checked every second instead, a
   // slow client is cut within a second of its bound, not up to 30 s later.
@@ -127,49 +91,31 @@ async function main(): Promise<void> {
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
     connectionsCheckingInterval: 1000,
   });
-  const lifecycle = createLifecycle(createPressure(config.overload, logger));
 
   let address: AddressInfo;
-  let queue: Queue | undefined;
-  let services: Services | undefined;
   try {
-    await redis?.connect();
-    queue = await startQueue(
-      {
-        url: db.url,
-        jobs: config.jobs,
-        connectTimeoutMs: config.db.connectTimeoutMs,
-        supervise: config.jobs.inProcess,
-      },
-      logger,
-    );
-    services = createServices({ config, logger, orm: db.orm, redis, queue });
-    if (config.jobs.inProcess)
-      await registerJobHandlers(queue, db.orm, services, { retention: config.retention, logger });
-    if (config.auth.admin) await bootstrapAdmin(services, db, config.auth.admin);
+    if (config.auth.admin) await bootstrapAdmin(runtime, config.auth.admin);
+    const { orm, lifecycle, services, redis } = runtime;
     const contract = loadContract();
-    const metrics = createMetrics(db.orm, lifecycle.pressure);
-    const deps = { config, logger, orm: db.orm, contract, lifecycle, services, metrics };
+    const metrics = createMetrics(orm, lifecycle.pressure);
+    const deps = { config, logger, orm, contract, lifecycle, services, redis, metrics };
     server.on('request', createApp(deps));
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
     logger.info('warmed up', await warmUp(deps));
     address = await listen(server, config.port, config.host);
   } catch (error) {
-    await queue?.stop().catch(() => undefined);
-    redis?.disconnect();
-    await db.close();
+    await runtime.close();
     throw error;
   }
   logger.info('listening', {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     port: address.port,
     env: config.env,
-    database: db.embedded ? 'embedded' : 'DATABASE_URL',
+    database: runtime.db.embedded ? 'embedded' : 'DATABASE_URL',
     jobs: config.jobs.inProcess ? 'in this process' : 'npm run worker',
   });
 
-  const running: Running = { server, db, redis, queue, services, lifecycle, logger, config };
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     // Repeats are ignored: `npm start` forwards the terminal's Ctrl-C, so one press arrives
@@ -177,7 +123,7 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      shutdown(running, signal).then(
+      shutdown(server, runtime, signal).then(
         () => (process.exitCode ??= 0),
         (error: unknown) => {
           logger.error('shutdown failed', {

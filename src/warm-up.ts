@@ -2,10 +2,9 @@
 // contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
 // tests' app after createApp, with the same dependencies. Reads nothing anyone stored, writes
 // nothing, and reaches only the configured database; rejects if the database cannot be reached.
-import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
-import { prepareStrengthEstimator } from './api/auth/auth.passwords.ts';
-import { signAccessToken, verifyAccessToken } from './api/auth/auth.tokens.ts';
+import { createRequire } from 'node:module';
+import { prepareStrengthEstimator, signAccessToken, verifyAccessToken } from './api/index.ts';
 import type { AppDeps } from './app.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
 import {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config/config.ts';
 import { migrateUp } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+import { entities } from '../src/api/index.ts';
 import { createOrm } from '../src/db/orm.ts';
 import { startQueue } from '../src/jobs/queue.ts';
 import { createLogger } from '../src/utils/logger.ts';
@@ -68,7 +69,12 @@ export default async function globalSetup(): Promise<void> {
       NODE_ENV: 'test',
       DATABASE_URL: withDatabase(state.adminUrl, TEMPLATE),
     });
-    const orm = await createOrm(config.db, withDatabase(state.adminUrl, TEMPLATE), logger);
+    const orm = await createOrm(
+      config.db,
+      withDatabase(state.adminUrl, TEMPLATE),
+      logger,
+      entities,
+    );
     try {
       await migrateUp(orm, logger);
       // pg-boss installs its schema on first start: do it once, in the template.

@@ -3,6 +3,7 @@
 // `npm run db:migration:create` on a migrated database has nothing to write).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadConfig } from '../src/config/config.ts';
+import { entities } from '../src/api/index.ts';
 import { createOrm, type Orm } from '../src/db/orm.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
@@ -13,7 +14,7 @@ let orm: Orm;
 beforeAll(async () => {
   database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
-  orm = await createOrm(config.db, database.url, createLogger({ level: 'silent' }));
+  orm = await createOrm(config.db, database.url, createLogger({ level: 'silent' }), entities);
 });
 afterAll(async () => {
   await orm.close(true);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { loadConfig } from '../src/config/config.ts';
 import { migrateUp } from '../src/db/database.ts';
+import { entities } from '../src/api/index.ts';
 import { createOrm } from '../src/db/orm.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
@@ -36,6 +37,7 @@ beforeAll(async () => {
     loadConfig({ DATABASE_URL: url, JWT_SECRET: TEST_JWT_SECRET }).db,
     url,
     logger,
+    entities,
   );
   try {
     await migrateUp(orm, logger);

@@ -14,6 +14,7 @@ import request from 'supertest';
 import { loadConfig } from '../src/config/config.ts';
 import { migrateUp } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
+import { entities } from '../src/api/index.ts';
 import { createOrm } from '../src/db/orm.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { startTestApp, type TestApp } from './helpers/app.ts';
@@ -40,7 +41,7 @@ if (!asRoot) console.warn('not root: the streaming-replica test is skipped');
       createLogger({ level: 'silent' }),
     );
     const logger = createLogger({ level: 'silent' });
-    const orm = await createOrm(loadConfig({ NODE_ENV: 'test' }).db, primary.url, logger);
+    const orm = await createOrm(loadConfig({ NODE_ENV: 'test' }).db, primary.url, logger, entities);
     await migrateUp(orm, logger);
     await orm.close(true);
     const admin = new pg.Client({ connectionString: primary.url });

@@ -1,7 +1,6 @@
 // The service's whole configuration, parsed once from the environment by zod. Nothing else in
 // src/ reads process.env: server.ts passes it here and hands the result to everything else.
 import { z } from 'zod';
-import type { OverloadLimits } from '../utils/pressure.ts';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['error', 'warn', 'info', 'http', 'debug', 'silent'] as const;
@@ -137,6 +136,21 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Load shedding's bounds (utils/pressure.ts); 0 turns one off. */
+export interface OverloadLimits {
+  /** Requests being answered at once (admitted, not yet finished). */
+  maxInFlight: number;
+  /** Mean event-loop delay over one sample window, in milliseconds. */
+  maxEventLoopDelayMs: number;
+  /** V8 heap in use as a fraction of the heap's limit (--max-old-space-size). */
+  maxHeapUsedRatio: number;
+  /** Resident set size in bytes; undefined: 90 % of the container's memory limit, if any. */
+  maxRssBytes: number | undefined;
+  sampleIntervalMs: number;
+  /** Sent as `Retry-After` with every shed request. */
+  retryAfterSeconds: number;
+}
 
 export interface Config {
   env: NodeEnv;

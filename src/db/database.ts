@@ -3,7 +3,7 @@
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../utils/logger.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.ts';
-import { createOrm, type Orm } from './orm.ts';
+import { createOrm, type Entities, type Orm } from './orm.ts';
 
 export interface Database {
   orm: Orm;
@@ -12,12 +12,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  entities: Entities,
+): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   const url =
     config.db.url ?? (embedded = await startEmbeddedPostgres(config.db.embedded, logger)).url;
   try {
-    const orm = await createOrm(config.db, url, logger);
+    const orm = await createOrm(config.db, url, logger, entities);
     if (config.db.migrateOnStart) await migrateUp(orm, logger);
     return {
       orm,

@@ -3,17 +3,24 @@
 // (middleware/db-context.ts) and scripts call orm.em.fork() themselves.
 import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../utils/logger.ts';
-import { entities } from './entities.ts';
 import { startReplicaMonitor } from './replicas.ts';
 
 export type Orm = MikroORM;
 
+/** The entities the domains hand over (api/index.ts `entities`): db/ imports no domain. */
+export type Entities = NonNullable<Options['entities']>;
+
 export const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
 
-export async function createOrm(db: Config['db'], url: string, logger: Logger): Promise<Orm> {
+export async function createOrm(
+  db: Config['db'],
+  url: string,
+  logger: Logger,
+  entities: Entities,
+): Promise<Orm> {
   const replicas = db.replicaUrls.map((replicaUrl, i) => ({
     name: `replica-${i + 1}`,
     url: replicaUrl,

@@ -27,6 +27,9 @@ export interface Queue {
   stop(): Promise<void>;
 }
 
+/** What the services need of the queue: to enqueue (runtime.ts passes a refusal without one). */
+export type JobSender = Pick<Queue, 'send'>;
+
 export interface QueueOptions {
   url: string;
   jobs: Config['jobs'];

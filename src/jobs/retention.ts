@@ -3,14 +3,20 @@
 // use any more: sessions and reset tokens a day after they expired, idempotency keys past their
 // TTL, login-limit counters an hour after they expired, and audit events older than
 // AUDIT_RETENTION_DAYS. Users, orders and products are never purged. Each table is emptied in short batches, so the purge never blocks sign-ins for long.
-import type { Services } from '../api/index.ts';
+import type { AuditService } from '../api/audit/audit.service.ts';
+import type { AuthService } from '../api/auth/auth.service.ts';
+import type { OrdersService } from '../api/orders/orders.service.ts';
 import type { Orm } from '../db/orm.ts';
 import type { Logger } from '../utils/logger.ts';
 import { purgeExpiredCounters } from '../utils/rate-limiter.ts';
 
 export interface RetentionDeps {
   orm: Orm;
-  services: Pick<Services, 'auth' | 'audit' | 'orders'>;
+  services: {
+    auth: Pick<AuthService, 'purgeExpired'>;
+    audit: Pick<AuditService, 'purgeOlderThan'>;
+    orders: Pick<OrdersService, 'purgeExpiredKeys'>;
+  };
   auditDays: number;
   logger: Logger;
 }

@@ -4,8 +4,8 @@
 import { parse as parseCookies } from 'cookie';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
-import { can, type Permission } from '../api/auth/auth.permissions.ts';
 import type { AllHandlers, CodeAt, CookieToSet, Handler, Input } from '../types/handlers.ts';
+import type { Principal } from '../types/request-meta.ts';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../utils/errors.ts';
 import { requestMeta } from '../utils/request-meta.ts';
 import type { Authenticator } from './auth.ts';
@@ -19,6 +19,8 @@ type Row = Widened<(typeof operations)[OperationId]>;
 /** The operation table the edge mounts: generated/operations.ts unless a test builds its own. */
 export type OperationTable = Record<OperationId, Row>;
 export type RateLimitName = Row['rateLimits'][number];
+/** Every permission some operation of the contract requires (`x-permission`). */
+export type Permission = NonNullable<Row['permission']>;
 
 /** A limiter named by `x-rate-limits`, keyed by the caller's IP or by the signed-in user. */
 export interface RateLimit {
@@ -29,6 +31,8 @@ export interface RateLimit {
 export interface OperationDeps {
   handlers: AllHandlers;
   authenticator: Authenticator;
+  /** The policy that grants permissions to roles (auth.permissions.ts, handed in by app.ts). */
+  can: (role: Principal['role'], permission: Permission) => boolean;
   rateLimits: Record<RateLimitName, RateLimit>;
   /**
    * generated/operations.ts by default. The deprecation test mounts the table of a contract copy
@@ -42,7 +46,7 @@ interface Matched {
   openapi?: { schema?: { operationId?: string }; pathParams?: Record<string, string> };
 }
 
-function requirePermission(permission: Permission): RequestHandler {
+function requirePermission(permission: Permission, can: OperationDeps['can']): RequestHandler {
   return (req, _res, next) => {
     if (!req.principal) throw new UnauthenticatedError();
     if (!can(req.principal.role, permission)) throw new ForbiddenError();
@@ -56,7 +60,12 @@ function guards(row: Row, deps: OperationDeps): RequestHandler[] {
   const byIp = limits.filter((l) => l.keyedBy === 'ip').map((l) => l.middleware);
   const byUser = limits.filter((l) => l.keyedBy === 'user').map((l) => l.middleware);
   if (row.security === 'public') return [...byIp, ...byUser];
-  return [...byIp, authenticate(deps.authenticator), ...byUser, requirePermission(row.permission)];
+  return [
+    ...byIp,
+    authenticate(deps.authenticator),
+    ...byUser,
+    requirePermission(row.permission, deps.can),
+  ];
 }
 
 function inputOf(row: Row, req: Request): Input<OperationId> {

@@ -7,25 +7,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import type { OverloadLimits } from '../config/config.ts';
 import type { Logger } from './logger.ts';
+
+export type { OverloadLimits };
 
 export const PRESSURE_REASONS = ['in-flight', 'event-loop-delay', 'heap', 'rss'] as const;
 export type PressureReason = (typeof PRESSURE_REASONS)[number];
-
-/** Bounds; 0 turns one off. */
-export interface OverloadLimits {
-  /** Requests being answered at once (admitted, not yet finished). */
-  maxInFlight: number;
-  /** Mean event-loop delay over one sample window, in milliseconds. */
-  maxEventLoopDelayMs: number;
-  /** V8 heap in use as a fraction of the heap's limit (--max-old-space-size). */
-  maxHeapUsedRatio: number;
-  /** Resident set size in bytes; undefined: 90 % of the container's memory limit, if any. */
-  maxRssBytes: number | undefined;
-  sampleIntervalMs: number;
-  /** Sent as `Retry-After` with every shed request. */
-  retryAfterSeconds: number;
-}
 
 export interface PressureReading {
   reason: PressureReason | undefined;

@@ -1,23 +1,23 @@
 // Builds the real app with createApp() against a real database and serves it on a real
-// loopback port, exactly as server.ts does, minus the process-level signal handling.
+// loopback port: the same createRuntime() with the same parts as server.ts, the same createApp()
+// and warm-up, minus the process-level signal handling and the embedded database (each test
+// file gets its own clone of the template database).
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
-import { createServices, type Services } from '../../src/api/index.ts';
+import type { Services } from '../../src/api/index.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
-import { createOrm, type Orm } from '../../src/db/orm.ts';
+import type { Orm } from '../../src/db/orm.ts';
+import type { Queue } from '../../src/jobs/queue.ts';
 import type { OperationTable } from '../../src/middleware/operations.ts';
+import { createRuntime } from '../../src/runtime.ts';
 import { loadContract, type Contract } from '../../src/utils/contract.ts';
-import { createLifecycle, type Lifecycle } from '../../src/utils/lifecycle.ts';
+import type { Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createMetrics } from '../../src/utils/metrics.ts';
-import { createPressure } from '../../src/utils/pressure.ts';
-import { createRedis } from '../../src/utils/redis.ts';
-import { registerJobHandlers } from '../../src/jobs/handlers.ts';
-import { startQueue, type Queue } from '../../src/jobs/queue.ts';
 import { warmUp } from '../../src/warm-up.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -94,22 +94,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }
   });
   const logger = createLogger({ level: config.logLevel, stream });
-  const orm = await createOrm(config.db, databaseUrl, logger);
-  const lifecycle = createLifecycle(createPressure(config.overload, logger));
-  const redis = config.redis ? createRedis(config.redis, logger) : undefined;
-  await redis?.connect();
-  const queue = await startQueue(
-    {
-      url: databaseUrl,
-      jobs: config.jobs,
-      connectTimeoutMs: config.db.connectTimeoutMs,
-      supervise: config.jobs.inProcess,
-    },
+  // The API's parts, as server.ts asks for them.
+  const runtime = await createRuntime(config, {
     logger,
-  );
-  const services = createServices({ config, logger, orm, redis, queue });
-  if (config.jobs.inProcess)
-    await registerJobHandlers(queue, orm, services, { retention: config.retention, logger });
+    parts: { redis: true, queue: true, jobs: config.jobs.inProcess, pressure: true },
+  });
+  const { orm, lifecycle, services, redis } = runtime;
+  const queue = runtime.queue!;
   const contract = options.contract?.contract ?? loadContract();
   const deps = {
     config,
@@ -118,6 +109,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     contract,
     lifecycle,
     services,
+    redis,
     metrics: createMetrics(orm, lifecycle.pressure),
     operations: options.contract?.operations,
   };
@@ -138,13 +130,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     queue,
     logs,
     close: async () => {
-      lifecycle.pressure?.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await queue.stop();
-      await services.close();
-      redis?.disconnect();
-      await orm.close(true);
+      await runtime.close();
       await database?.drop();
     },
   };

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { components } from '../../../generated/api.d.ts';
 import type { Orm } from '../../db/orm.ts';
 import { withTransaction } from '../../db/transaction.ts';
-import { JOBS, type Queue } from '../../jobs/queue.ts';
+import { JOBS, type JobSender } from '../../jobs/queue.ts';
 import type { Principal } from '../../types/request-meta.ts';
 import { AppError, ForbiddenError, NotFoundError } from '../../utils/errors.ts';
 import type { ProductsService } from '../products/products.service.ts';
@@ -19,7 +19,7 @@ export interface OrdersServiceDeps {
   orm: Orm;
   repository: OrdersRepository;
   products: ProductsService;
-  queue: Queue;
+  queue: JobSender;
   idempotencyTtlHours: number;
 }
 
@@ -168,6 +168,19 @@ export function createOrdersService(deps: OrdersServiceDeps) {
         await repository.setStatus(tx, id, to);
       });
       return this.get(principal, id);
+    },
+
+    /**
+     * The confirmation job's unit of work: marks the order confirmed and runs `notify` in the same
+     * transaction, so a failed notification leaves it unmarked for the retry; once marked, a retry
+     * does nothing.
+     */
+    async confirm(id: string, notify: (order: OrderRow) => Promise<void>): Promise<void> {
+      await withTransaction(orm, async (tx) => {
+        if (!(await repository.markConfirmed(tx, id))) return;
+        const order = await repository.find(id);
+        if (order) await notify(order);
+      });
     },
 
     /** Forgets idempotency keys past IDEMPOTENCY_TTL_HOURS: a retry that late is a new order. */

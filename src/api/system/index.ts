@@ -1,18 +1,18 @@
-// Wires the system handlers from the app's dependencies.
-import type { AppDeps } from '../../app.ts';
+// Wires the system handlers to the one system service (built by createServices, shared with
+// the worker's probes).
+import type { Config } from '../../config/config.ts';
 import type { Handlers } from '../../types/handlers.ts';
+import type { Contract } from '../../utils/contract.ts';
 import type { Metrics } from '../../utils/metrics.ts';
 import { createSystemController } from './system.controller.ts';
-import { createSystemRepository } from './system.repository.ts';
 import { systemRoutes } from './system.routes.ts';
-import { createSystemService } from './system.service.ts';
+import type { SystemService } from './system.service.ts';
 
-export function systemModule(deps: AppDeps, metrics: Metrics): Handlers<'system'> {
-  const service = createSystemService({
-    repository: createSystemRepository(deps.orm),
-    lifecycle: deps.lifecycle,
-    logger: deps.logger,
-    readyCheckTimeoutMs: deps.config.lifecycle.readyCheckTimeoutMs,
-  });
-  return systemRoutes(createSystemController(service, deps.contract, metrics, deps.config.metrics));
+export function systemModule(
+  service: SystemService,
+  contract: Contract,
+  metrics: Metrics,
+  metricsConfig: Config['metrics'],
+): Handlers<'system'> {
+  return systemRoutes(createSystemController(service, contract, metrics, metricsConfig));
 }
