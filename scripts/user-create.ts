@@ -63,8 +63,7 @@ try {
       );
       if (!result.created) process.exitCode = 1;
     } else {
-      await users.addUser({ email, name, password, role });
-      await users.flushUnique();
+      await users.createAccount({ email, name, password, role });
       console.log(`created ${role} ${email}`);
     }
   });

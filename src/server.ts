@@ -97,7 +97,7 @@ async function bootstrapAdmin(
     );
   } catch (error) {
     if (error instanceof AppError) {
-      const detail = error.details?.map((d) => d.message).join(' ') ?? '';
+      const detail = (error.details ?? error.fields)?.map((d) => d.message).join(' ') ?? '';
       throw new Error(`ADMIN_PASSWORD: ${error.code}: ${error.message} ${detail}`.trim(), {
         cause: error,
       });

@@ -37,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
   const revocations = createRevocationBus(deps.redis, logger);
 
   const users = createUsersService({
+    orm,
     repository: createUsersRepository(orm),
     audit,
     passwords: {
@@ -50,6 +51,7 @@ export function createServices(deps: ServiceDeps) {
 
   const { limits } = config;
   const auth: AuthService = createAuthService({
+    orm,
     config: config.auth,
     limits,
     repository: createAuthRepository(orm),

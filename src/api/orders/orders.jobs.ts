@@ -2,7 +2,6 @@
 // in one transaction: if the mail fails or the worker dies, nothing is marked and the job is
 // retried; once marked, a retry does nothing. Mail delivery itself is at-least-once (a crash
 // after sending but before commit sends again), so the message carries an idempotency key.
-import { RequestContext } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Orm } from '../../db/orm.ts';
 import { withTransaction } from '../../db/transaction.ts';
@@ -21,12 +20,9 @@ export function orderConfirmationJob(deps: {
   return async (data: unknown): Promise<void> => {
     const { orderId } = confirmationData.parse(data);
     await withTransaction(deps.orm, async (tx) => {
-      const claimed = await deps.repository.markConfirmed(tx, orderId);
-      if (!claimed) return;
+      if (!(await deps.repository.markConfirmed(tx, orderId))) return;
       const order = await deps.repository.find(orderId);
-      const user = await RequestContext.create(deps.orm.em, () =>
-        deps.users.findById(claimed.userId),
-      );
+      const user = order && (await deps.users.findById(order.userId));
       if (!user || !order) return; // the account was deleted meanwhile: nobody to tell
       const total = `${(order.totalCents / 100).toFixed(2)} ${order.currency}`;
       await deps.mailer.send({

@@ -67,7 +67,12 @@ export const IdempotencyKey = defineEntity({
     key: p.string().length(255).primary(),
     /** SHA-256 of the request body: the same key with another body is refused. */
     requestHash: p.string().length(64),
+    /**
+     * Unused since ADR 0017 (the HTTP status of a replay is the controller's business); kept so
+     * that rows written before stay readable, written as 0 until a migration drops it.
+     */
     responseStatus: p.integer(),
+    /** The order as first placed (PlacedOrder as JSON): a replay answers with it. */
     responseBody: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(3).onCreate(() => new Date()),
     expiresAt: p.datetime(3),
@@ -75,4 +80,26 @@ export const IdempotencyKey = defineEntity({
 });
 
 export type OrderEntity = InferEntity<typeof Order>;
+
+/** An order line as the domain sees it: the product's price and name copied at checkout. */
+export interface OrderLine {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  lineTotalCents: number;
+}
+
+/** An order with its lines (sorted by SKU), as the service hands it out. */
+export interface PlacedOrder {
+  id: string;
+  userId: string;
+  status: OrderStatus;
+  currency: string;
+  totalCents: number;
+  items: OrderLine[];
+  createdAt: Date;
+  updatedAt: Date;
+}
 export type OrderItemEntity = InferEntity<typeof OrderItem>;
