@@ -2,6 +2,7 @@
 // not rewrite history), and the idempotency keys of checkout requests.
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { components } from '../../../generated/api.d.ts';
 import { Product } from '../products/products.model.ts';
 import { enums } from '../../../generated/operations.ts';
 import { User } from '../users/users.model.ts';
@@ -81,15 +82,11 @@ export const IdempotencyKey = defineEntity({
 
 export type OrderEntity = InferEntity<typeof Order>;
 
-/** An order line as the domain sees it: the product's price and name copied at checkout. */
-export interface OrderLine {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPriceCents: number;
-  lineTotalCents: number;
-}
+/**
+ * An order line: the product's price and name copied at checkout. Its fields are stated once,
+ * in the contract (OrderItem), which the domain's line matches exactly: no twin here.
+ */
+export type OrderLine = components['schemas']['OrderItem'];
 
 /** An order with its lines (sorted by SKU), as the service hands it out. */
 export interface PlacedOrder {
