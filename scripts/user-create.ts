@@ -4,7 +4,6 @@
 //   echo "$PASSWORD" | npm run user:create -- --email root@example.com --name Root --role admin
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { RequestContext } from '@mikro-orm/core';
 import { z } from 'zod';
 import { ROLES } from '../src/api/users/users.model.ts';
 import { createRuntime, loadProcessConfig } from '../src/runtime.ts';
@@ -39,23 +38,20 @@ const logger = createLogger({ level: 'warn', service: 'user-create' });
 const runtime = await createRuntime(config, { logger, parts: {} });
 try {
   const { auth, users } = runtime.services;
-  await RequestContext.create(runtime.orm.em, async () => {
-    const { email, name, role, password } = input.data;
-    if (role === 'admin') {
-      const result = await auth.ensureAdmin(
-        { email, password, name },
-        { ip: undefined, userAgent: 'user:create', requestId: undefined },
-      );
-      console.log(
-        result.created ? `created admin ${email}` : `${email} already exists; nothing changed`,
-      );
-      if (!result.created) process.exitCode = 1;
-    } else {
-      await users.addUser({ email, name, password, role });
-      await users.flushUnique();
-      console.log(`created ${role} ${email}`);
-    }
-  });
+  const { email, name, role, password } = input.data;
+  if (role === 'admin') {
+    const result = await auth.ensureAdmin(
+      { email, password, name },
+      { ip: undefined, userAgent: 'user:create', requestId: undefined },
+    );
+    console.log(
+      result.created ? `created admin ${email}` : `${email} already exists; nothing changed`,
+    );
+    if (!result.created) process.exitCode = 1;
+  } else {
+    await users.createAccount({ email, name, password, role });
+    console.log(`created ${role} ${email}`);
+  }
 } catch (error) {
   if (error instanceof AppError) {
     console.error(`${error.code}: ${error.message}`);

@@ -2,7 +2,6 @@
 // Shuts down gracefully on SIGTERM/SIGINT: readiness turns 503, in-flight requests finish
 // (bounded by SHUTDOWN_TIMEOUT_MS), then the runtime closes (queue, Redis, the pool, the
 // embedded database); exit code 0.
-import { RequestContext } from '@mikro-orm/core';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -48,16 +47,14 @@ async function shutdown(server: http.Server, runtime: Runtime, signal: string) {
 /** ADMIN_EMAIL/ADMIN_PASSWORD: the first admin, created once and never overwritten. */
 async function bootstrapAdmin(runtime: Runtime, admin: { email: string; password: string }) {
   try {
-    await RequestContext.create(runtime.orm.em, () =>
-      runtime.services.auth.ensureAdmin(admin, {
-        ip: undefined,
-        userAgent: 'startup',
-        requestId: undefined,
-      }),
-    );
+    await runtime.services.auth.ensureAdmin(admin, {
+      ip: undefined,
+      userAgent: 'startup',
+      requestId: undefined,
+    });
   } catch (error) {
     if (error instanceof AppError) {
-      const detail = error.details?.map((d) => d.message).join(' ') ?? '';
+      const detail = (error.details ?? error.fields)?.map((d) => d.message).join(' ') ?? '';
       throw new Error(`ADMIN_PASSWORD: ${error.code}: ${error.message} ${detail}`.trim(), {
         cause: error,
       });

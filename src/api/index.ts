@@ -67,6 +67,7 @@ export function createServices(deps: ServiceDeps) {
   const revocations = createRevocationBus(deps.redis, logger);
 
   const users = createUsersService({
+    orm,
     repository: createUsersRepository(orm),
     audit,
     passwords: {
@@ -80,6 +81,7 @@ export function createServices(deps: ServiceDeps) {
 
   const { limits } = config;
   const auth: AuthService = createAuthService({
+    orm,
     config: config.auth,
     limits,
     repository: createAuthRepository(orm),

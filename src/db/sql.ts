@@ -1,6 +1,8 @@
 // Small helpers for hand-written SQL.
+import { CompiledQuery, type QueryResult } from 'kysely';
 import { isDatabaseUnavailable } from './errors.ts';
 import type { Orm } from './orm.ts';
+import type { Tx } from './transaction.ts';
 import { replicaMonitorOf } from './replicas.ts';
 
 /** A `%text%` pattern for (I)LIKE in which the user's % and _ match themselves (\ escapes). */
@@ -8,18 +10,45 @@ export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Runs $n-parameterised SQL on the ORM's pool (MikroORM's own execute() speaks `?`). */
-export async function queryRows(
-  orm: Orm,
+/**
+ * Runs hand-written SQL through MikroORM: on the current transaction's connection inside
+ * withTransaction (db/transaction.ts), otherwise on the pool (or a replica, for 'read').
+ * The house's one placeholder style is PostgreSQL's own `$1, $2, …`: the values travel
+ * separately from the text (em.execute's `?` would inline them into it), pg-boss speaks it too,
+ * and arrays bind as arrays (`= any($1::uuid[])`). See docs/adr/0017-one-persistence-model.md.
+ */
+export async function sqlRows<R = Record<string, unknown>>(
+  /** A Tx runs the statement in that transaction; the Orm, in the current one if any. */
+  on: Orm | Tx,
   sql: string,
-  params: unknown[],
+  params: readonly unknown[],
   /** 'read' may use a replica (DATABASE_REPLICA_URLS): only for reads that tolerate lag. */
   connection: 'read' | 'write' = 'write',
-): Promise<Record<string, unknown>[]> {
-  return fromReplicaOrPrimary(orm, connection, async (type) => {
-    const pool = await orm.em.getConnection(type).getNativeClient();
-    return (await pool.query(sql, params)).rows as Record<string, unknown>[];
-  });
+): Promise<R[]> {
+  return (await runSql<R>(on, sql, params, connection)).rows;
+}
+
+/** The same for a statement whose count of affected rows is the answer (update, delete). */
+export async function sqlCount(orm: Orm, sql: string, params: readonly unknown[]): Promise<number> {
+  return Number((await runSql(orm, sql, params, 'write')).numAffectedRows ?? 0n);
+}
+
+function runSql<R>(
+  on: Orm | Tx,
+  sql: string,
+  params: readonly unknown[],
+  requested: 'read' | 'write',
+): Promise<QueryResult<R>> {
+  const compiled = CompiledQuery.raw(sql, [...params]) as CompiledQuery<R>;
+  if ('queueDb' in on) return on.em.getKysely().executeQuery(compiled);
+  const orm = on;
+  // Inside a transaction the EntityManager hands out the transaction's connection (the type is
+  // then ignored); the global one reads without an identity map, so no context is needed here.
+  const em = orm.em.getContext(false);
+  if (em.getTransactionContext()) return em.getKysely().executeQuery(compiled);
+  return fromReplicaOrPrimary(orm, requested, (type) =>
+    em.getKysely({ type }).executeQuery(compiled),
+  );
 }
 
 /**
@@ -34,14 +63,13 @@ export async function deleteInBatches(
   params: unknown[],
   batchSize = 5000,
 ): Promise<number> {
-  const pool = await orm.em.getConnection('write').getNativeClient();
   const limit = `$${params.length + 1}`;
   const sql = `delete from "${table}" where ctid in (select ctid from "${table}" where ${where} limit ${limit})`;
   let total = 0;
   for (;;) {
-    const { rowCount } = await pool.query(sql, [...params, batchSize]);
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < batchSize) return total;
+    const deleted = await sqlCount(orm, sql, [...params, batchSize]);
+    total += deleted;
+    if (deleted < batchSize) return total;
   }
 }
 

@@ -1,34 +1,50 @@
-// Explicit SQL transactions on one pooled connection, for work that must be atomic across
-// domains (checkout: stock, the order, its job). Each domain's repository takes the Tx and runs
-// its own statements on it; pg-boss enqueues on it too, so a job exists only with its order.
+// The one way to run a unit of work. `withTransaction` opens a MikroORM transaction on a fork
+// of the EntityManager: inside it, every repository call (entities, the query builder, and the
+// hand-written SQL of sql.ts) runs on that fork and that one connection, the fork is flushed
+// before the commit, and everything rolls back on an error. pg-boss enqueues on the same
+// connection (`queueDb`), so a job exists exactly when the change it follows up does.
+// `withEntityManager` gives work outside a request (jobs, scripts, start-up) an EntityManager
+// of its own, so no caller has to remember MikroORM's RequestContext.
+import { RequestContext, TransactionContext } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
 import type { Orm } from './orm.ts';
 
 export interface Tx {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<R[]>;
-  /** The same connection in the shape pg-boss takes as its `db` option. */
+  /** The transaction's EntityManager; `orm.em` resolves to it as well while the work runs. */
+  readonly em: EntityManager;
+  /** The transaction's connection in the shape pg-boss takes as its `db` option. */
   readonly queueDb: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> };
 }
 
-export async function withTransaction<T>(orm: Orm, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const pool = await orm.em.getConnection().getNativeClient();
-  const client = await pool.connect();
-  const tx: Tx = {
-    query: async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-      (await client.query(sql, params)).rows as R[],
-    queueDb: { executeSql: (text, values = []) => client.query(text, values) },
+function txOf(em: EntityManager): Tx {
+  return {
+    em,
+    queueDb: {
+      executeSql: async (text, values = []) => ({
+        rows: (await em.getKysely().executeQuery(CompiledQuery.raw(text, values))).rows,
+      }),
+    },
   };
-  try {
-    await client.query('begin');
-    const result = await work(tx);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+}
+
+/**
+ * Runs `work` as one transaction. Nested calls join the outer transaction as a savepoint
+ * (MikroORM's default propagation), so a service may call another service's unit of work.
+ */
+export function withTransaction<T>(orm: Orm, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withEntityManager(orm, () => orm.em.transactional((em) => work(txOf(em))));
+}
+
+/**
+ * Runs `work` with an EntityManager: the request's or the transaction's when there is one, else
+ * a fresh fork that lives as long as `work` (its identity map is not shared with anyone).
+ */
+export function withEntityManager<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
+  if (
+    RequestContext.getEntityManager(orm.em.name) ||
+    TransactionContext.getEntityManager(orm.em.name)
+  )
+    return work();
+  return RequestContext.create(orm.em, work);
 }

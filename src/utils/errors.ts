@@ -8,8 +8,20 @@ import type { CodeAt } from '../types/handlers.ts';
 
 export type ErrorDetail = components['schemas']['ErrorDetail'];
 
+/**
+ * A problem with one field of a service's input, named by its path in that input (keys and
+ * array indexes: ['items', 3, 'productId']). Services know their inputs, not where those came
+ * from; the controller that called the service turns fields into the envelope's JSON pointers
+ * (`/body/items/3/productId`, see utils/http-errors.ts).
+ */
+export interface FieldIssue {
+  field: readonly (string | number)[];
+  message: string;
+}
+
 export interface AppErrorOptions {
   details?: ErrorDetail[];
+  fields?: FieldIssue[];
   headers?: Record<string, string>;
   cause?: unknown;
 }
@@ -18,6 +30,7 @@ export class AppError<S extends number = number> extends Error {
   readonly status: S;
   readonly code: string;
   readonly details: ErrorDetail[] | undefined;
+  readonly fields: FieldIssue[] | undefined;
   readonly headers: Record<string, string>;
 
   constructor(status: S, code: CodeAt<S>, message: string, options: AppErrorOptions = {}) {
@@ -26,8 +39,42 @@ export class AppError<S extends number = number> extends Error {
     this.status = status;
     this.code = code;
     this.details = options.details;
+    this.fields = options.fields;
     this.headers = options.headers ?? {};
   }
+}
+
+/**
+ * Runs `work`; an AppError it throws with fields comes out with `prefix` in front of each
+ * (a service handing part of its input to another: its `items` are the other's lines).
+ */
+export async function underField<T>(
+  prefix: readonly (string | number)[],
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fields) throw error;
+    throw withFields(
+      error as AppError,
+      error.fields.map((f) => ({ ...f, field: [...prefix, ...f.field] })),
+      error.details,
+    );
+  }
+}
+
+/** A copy of `error` (same class and headers) with other fields and details. */
+export function withFields(
+  error: AppError,
+  fields: FieldIssue[] | undefined,
+  details: ErrorDetail[] | undefined,
+): AppError {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as AppError;
+  Object.defineProperties(copy, Object.getOwnPropertyDescriptors(error));
+  Object.defineProperty(copy, 'fields', { value: fields });
+  Object.defineProperty(copy, 'details', { value: details });
+  return copy;
 }
 
 export class ValidationError extends AppError {

@@ -1,7 +1,6 @@
 // Signs users up and in through the real API, and makes admins the way production does
 // (ensureAdmin, as ADMIN_EMAIL/ADMIN_PASSWORD do at start-up).
 import { randomUUID } from 'node:crypto';
-import { RequestContext } from '@mikro-orm/core';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { TEST_JWT_SECRET, type TestApp } from './app.ts';
@@ -59,11 +58,10 @@ export async function login(
 
 export async function signInAdmin(app: TestApp): Promise<Signed> {
   const email = uniqueEmail('admin');
-  await RequestContext.create(app.orm.em, () =>
-    app.services.auth.ensureAdmin(
-      { email, password: STRONG_PASSWORD, name: 'Admin' },
-      { ip: undefined, userAgent: 'test', requestId: undefined },
-    ),
+  // Outside any request, as at start-up: ensureAdmin opens its own unit of work.
+  await app.services.auth.ensureAdmin(
+    { email, password: STRONG_PASSWORD, name: 'Admin' },
+    { ip: undefined, userAgent: 'test', requestId: undefined },
   );
   return login(app, email);
 }

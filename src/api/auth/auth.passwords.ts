@@ -80,11 +80,11 @@ export function checkStrength(password: string, userInputs: string[]): StrengthV
 }
 
 export class WeakPasswordError extends AppError {
-  /** `field`: the pointer of the password in the request body, for the detail. */
-  constructor(verdict: StrengthVerdict, field = '/body/password') {
+  /** `field`: the name of the password in the caller's input, for the detail. */
+  constructor(verdict: StrengthVerdict, field = 'password') {
     const hint = [verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ');
     super(400, 'WEAK_PASSWORD', 'This password is too easy to guess.', {
-      details: [{ path: field, message: hint || 'choose a longer, less common password' }],
+      fields: [{ field: [field], message: hint || 'choose a longer, less common password' }],
     });
   }
 }

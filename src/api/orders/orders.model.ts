@@ -2,6 +2,7 @@
 // not rewrite history), and the idempotency keys of checkout requests.
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { components } from '../../../generated/api.d.ts';
 import { Product } from '../products/products.model.ts';
 import { enums } from '../../../generated/operations.ts';
 import { User } from '../users/users.model.ts';
@@ -67,7 +68,12 @@ export const IdempotencyKey = defineEntity({
     key: p.string().length(255).primary(),
     /** SHA-256 of the request body: the same key with another body is refused. */
     requestHash: p.string().length(64),
+    /**
+     * Unused since ADR 0017 (the HTTP status of a replay is the controller's business); kept so
+     * that rows written before stay readable, written as 0 until a migration drops it.
+     */
     responseStatus: p.integer(),
+    /** The order as first placed (PlacedOrder as JSON): a replay answers with it. */
     responseBody: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(3).onCreate(() => new Date()),
     expiresAt: p.datetime(3),
@@ -75,4 +81,22 @@ export const IdempotencyKey = defineEntity({
 });
 
 export type OrderEntity = InferEntity<typeof Order>;
+
+/**
+ * An order line: the product's price and name copied at checkout. Its fields are stated once,
+ * in the contract (OrderItem), which the domain's line matches exactly: no twin here.
+ */
+export type OrderLine = components['schemas']['OrderItem'];
+
+/** An order with its lines (sorted by SKU), as the service hands it out. */
+export interface PlacedOrder {
+  id: string;
+  userId: string;
+  status: OrderStatus;
+  currency: string;
+  totalCents: number;
+  items: OrderLine[];
+  createdAt: Date;
+  updatedAt: Date;
+}
 export type OrderItemEntity = InferEntity<typeof OrderItem>;

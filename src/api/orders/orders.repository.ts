@@ -1,29 +1,23 @@
-// Data access for orders and checkout idempotency keys: plain SQL, on the caller's transaction
-// (Tx) for writes that must be atomic with stock and jobs, on the pool for reads.
-import type { components } from '../../../generated/api.d.ts';
+// Data access for orders and checkout idempotency keys, through MikroORM: entities and the
+// query builder for writes inside the caller's unit of work (Tx, db/transaction.ts), and one
+// hand-tuned read (an order with its lines aggregated in one query) in sql.ts's `$n` style.
+import { LockMode, type QueryResult } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { deleteInBatches, queryRows } from '../../db/sql.ts';
+import { deleteInBatches, sqlRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
-import type { OrderStatus } from './orders.model.ts';
+import {
+  IdempotencyKey,
+  Order,
+  OrderItem,
+  type OrderLine,
+  type OrderStatus,
+  type PlacedOrder,
+} from './orders.model.ts';
 
-/** A stored order line has exactly the contract's shape. */
-export type OrderLineRow = components['schemas']['OrderItem'];
-
-export interface OrderRow {
-  id: string;
-  userId: string;
-  status: OrderStatus;
-  currency: string;
-  totalCents: number;
-  items: OrderLineRow[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface StoredResponse {
+/** What a claimed idempotency key holds: the body it was first used with, and the order. */
+export interface StoredCheckout {
   requestHash: string;
-  status: number;
-  body: Record<string, unknown>;
+  order: PlacedOrder;
 }
 
 const ORDER_SELECT = `
@@ -34,14 +28,14 @@ const ORDER_SELECT = `
            order by i.sku, i.id) filter (where i.id is not null), '[]') as items
     from orders o left join order_items i on i.order_id = o.id`;
 
-function toOrder(r: Record<string, unknown>): OrderRow {
+function toOrder(r: Record<string, unknown>): PlacedOrder {
   return {
     id: r['id'] as string,
     userId: r['user_id'] as string,
     status: r['status'] as OrderStatus,
     currency: r['currency'] as string,
     totalCents: Number(r['total_cents']),
-    items: (r['items'] as OrderLineRow[]).map((i) => ({
+    items: (r['items'] as OrderLine[]).map((i) => ({
       ...i,
       unitPriceCents: Number(i.unitPriceCents),
       lineTotalCents: Number(i.lineTotalCents),
@@ -51,8 +45,23 @@ function toOrder(r: Record<string, unknown>): OrderRow {
   };
 }
 
+/** The JSON of a stored order back into the domain's shape (dates were written as strings). */
+function fromSnapshot(body: Record<string, unknown>): PlacedOrder {
+  const order = body as unknown as PlacedOrder;
+  return {
+    ...order,
+    createdAt: new Date(order.createdAt),
+    updatedAt: new Date(order.updatedAt),
+  };
+}
+
+// Longer than 80 lines on purpose: a factory whose body is the small functions it hands out
+// (each well under 80 lines), closed over the same dependencies.
 export function createOrdersRepository(orm: Orm) {
-  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params);
+  const findBy = async (on: Orm | Tx, where: string, params: unknown[]) => {
+    const [row] = await sqlRows(on, `${ORDER_SELECT} where ${where} group by o.id`, params);
+    return row ? toOrder(row) : undefined;
+  };
 
   return {
     /**
@@ -63,84 +72,89 @@ export function createOrdersRepository(orm: Orm) {
     async claimKey(
       tx: Tx,
       input: { userId: string; key: string; requestHash: string; ttlHours: number },
-    ): Promise<{ claimed: true } | { claimed: false; stored: StoredResponse }> {
-      await tx.query(
-        'delete from idempotency_keys where user_id = $1 and key = $2 and expires_at <= now()',
-        [input.userId, input.key],
-      );
-      const inserted = await tx.query(
-        `insert into idempotency_keys (user_id, key, request_hash, response_status, response_body, created_at, expires_at)
-         values ($1, $2, $3, 0, '{}'::jsonb, now(), now() + make_interval(hours => $4))
-         on conflict do nothing returning key`,
-        [input.userId, input.key, input.requestHash, input.ttlHours],
-      );
-      if (inserted.length > 0) return { claimed: true };
-      const [row] = await tx.query(
-        'select request_hash, response_status, response_body from idempotency_keys where user_id = $1 and key = $2',
-        [input.userId, input.key],
-      );
+    ): Promise<{ claimed: true } | { claimed: false; stored: StoredCheckout }> {
+      const now = new Date();
+      await tx.em.nativeDelete(IdempotencyKey, {
+        user: input.userId,
+        key: input.key,
+        expiresAt: { $lte: now },
+      });
+      const inserted = await tx.em
+        .createQueryBuilder(IdempotencyKey)
+        .insert({
+          user: input.userId,
+          key: input.key,
+          requestHash: input.requestHash,
+          responseStatus: 0,
+          responseBody: {},
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + input.ttlHours * 3_600_000),
+        })
+        .onConflict()
+        .ignore()
+        .execute<QueryResult>('run');
+      if (inserted.affectedRows > 0) return { claimed: true };
+      const row = await tx.em
+        .createQueryBuilder(IdempotencyKey)
+        .select(['requestHash', 'responseBody'])
+        .where({ user: input.userId, key: input.key })
+        .execute('get');
       if (!row) throw new Error('idempotency key vanished');
       return {
         claimed: false,
-        stored: {
-          requestHash: row['request_hash'] as string,
-          status: Number(row['response_status']),
-          body: row['response_body'] as Record<string, unknown>,
-        },
+        stored: { requestHash: row.requestHash, order: fromSnapshot(row.responseBody) },
       };
     },
 
-    async storeResponse(
-      tx: Tx,
-      userId: string,
-      key: string,
-      status: number,
-      body: object,
-    ): Promise<void> {
-      await tx.query(
-        'update idempotency_keys set response_status = $3, response_body = $4 where user_id = $1 and key = $2',
-        [userId, key, status, JSON.stringify(body)],
+    /** Keeps the order under its key: a retry of the same checkout answers with it. */
+    async storeCheckout(tx: Tx, userId: string, key: string, order: PlacedOrder): Promise<void> {
+      await tx.em.nativeUpdate(
+        IdempotencyKey,
+        { user: userId, key },
+        { responseBody: JSON.parse(JSON.stringify(order)) as Record<string, unknown> },
       );
     },
 
-    async insert(tx: Tx, order: Omit<OrderRow, 'createdAt' | 'updatedAt'>): Promise<void> {
-      await tx.query(
-        `insert into orders (id, user_id, status, currency, total_cents, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, now(), now())`,
-        [order.id, order.userId, order.status, order.currency, order.totalCents],
-      );
-      await tx.query(
-        `insert into order_items (id, order_id, product_id, sku, name, quantity, unit_price_cents, line_total_cents)
-         select gen_random_uuid(), $1, * from unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::bigint[])`,
-        [
-          order.id,
-          order.items.map((i) => i.productId),
-          order.items.map((i) => i.sku),
-          order.items.map((i) => i.name),
-          order.items.map((i) => i.quantity),
-          order.items.map((i) => i.unitPriceCents),
-          order.items.map((i) => i.lineTotalCents),
-        ],
-      );
+    /** Writes the order and its lines; the caller's transaction commits them. */
+    async insert(tx: Tx, order: Omit<PlacedOrder, 'createdAt' | 'updatedAt'>) {
+      const entity = tx.em.create(Order, {
+        id: order.id,
+        user: order.userId,
+        status: order.status,
+        currency: order.currency,
+        totalCents: order.totalCents,
+      });
+      for (const item of order.items) {
+        tx.em.create(OrderItem, {
+          order: entity,
+          product: item.productId,
+          sku: item.sku,
+          name: item.name,
+          quantity: item.quantity,
+          unitPriceCents: item.unitPriceCents,
+          lineTotalCents: item.lineTotalCents,
+        });
+      }
+      await tx.em.flush();
+      return { createdAt: entity.createdAt, updatedAt: entity.updatedAt };
     },
 
-    /** The order with its row locked until the transaction ends. */
-    async lock(tx: Tx, id: string): Promise<OrderRow | undefined> {
-      await tx.query('select 1 from orders where id = $1 for update', [id]);
-      const [row] = await tx.query(`${ORDER_SELECT} where o.id = $1 group by o.id`, [id]);
-      return row ? toOrder(row) : undefined;
+    /** The order with its row locked (SELECT … FOR UPDATE) until the transaction ends. */
+    async lock(tx: Tx, id: string): Promise<PlacedOrder | undefined> {
+      const locked = await tx.em.findOne(
+        Order,
+        { id },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['id'] },
+      );
+      return locked ? findBy(tx, 'o.id = $1', [id]) : undefined;
     },
 
     async setStatus(tx: Tx, id: string, status: OrderStatus): Promise<void> {
-      await tx.query('update orders set status = $2, updated_at = now() where id = $1', [
-        id,
-        status,
-      ]);
+      await tx.em.nativeUpdate(Order, { id }, { status, updatedAt: new Date() });
     },
 
-    async find(id: string): Promise<OrderRow | undefined> {
-      const [row] = await query(`${ORDER_SELECT} where o.id = $1 group by o.id`, [id]);
-      return row ? toOrder(row) : undefined;
+    find(id: string): Promise<PlacedOrder | undefined> {
+      return findBy(orm, 'o.id = $1', [id]);
     },
 
     async list(filter: { userId?: string; status?: OrderStatus; page: number; limit: number }) {
@@ -149,8 +163,11 @@ export function createOrdersRepository(orm: Orm) {
       if (filter.userId) where.push(`o.user_id = $${params.push(filter.userId)}`);
       if (filter.status) where.push(`o.status = $${params.push(filter.status)}`);
       const clause = where.length ? `where ${where.join(' and ')}` : '';
-      const [count] = await query(`select count(*)::int as n from orders o ${clause}`, params);
-      const rows = await query(
+      const [count] = await sqlRows(orm, `select count(*)::int as n from orders o ${clause}`, [
+        ...params,
+      ]);
+      const rows = await sqlRows(
+        orm,
         `${ORDER_SELECT} ${clause} group by o.id order by o.created_at desc, o.id desc
          limit $${params.push(filter.limit)} offset $${params.push((filter.page - 1) * filter.limit)}`,
         params,
@@ -159,12 +176,13 @@ export function createOrdersRepository(orm: Orm) {
     },
 
     /** Marks the confirmation done; false when an earlier run already did. */
-    async markConfirmed(tx: Tx, id: string): Promise<{ userId: string } | undefined> {
-      const [row] = await tx.query(
-        'update orders set confirmed_at = now() where id = $1 and confirmed_at is null returning user_id',
-        [id],
+    async markConfirmed(tx: Tx, id: string): Promise<boolean> {
+      const changed = await tx.em.nativeUpdate(
+        Order,
+        { id, confirmedAt: null },
+        { confirmedAt: new Date() },
       );
-      return row ? { userId: row['user_id'] as string } : undefined;
+      return changed === 1;
     },
 
     /** Deletes the idempotency keys that expired before `cutoff`; returns how many. */

@@ -2,18 +2,14 @@
 // transaction), reading with ownership, cancelling with stock returned exactly once, and the
 // admin status workflow. Products are reached only through the products service.
 import { createHash, randomUUID } from 'node:crypto';
-import type { components } from '../../../generated/api.d.ts';
 import type { Orm } from '../../db/orm.ts';
 import { withTransaction } from '../../db/transaction.ts';
 import { JOBS, type JobSender } from '../../jobs/queue.ts';
 import type { Principal } from '../../types/request-meta.ts';
-import { AppError, ForbiddenError, NotFoundError } from '../../utils/errors.ts';
-import type { ProductsService } from '../products/products.service.ts';
-import type { OrderStatus } from './orders.model.ts';
-import type { OrderRow, OrdersRepository } from './orders.repository.ts';
-
-export type PublicOrder = components['schemas']['Order'];
-type CreateOrder = components['schemas']['CreateOrderRequest'];
+import { AppError, ForbiddenError, NotFoundError, underField } from '../../utils/errors.ts';
+import type { OrderLine as ProductLine, ProductsService } from '../products/products.service.ts';
+import type { OrderStatus, PlacedOrder } from './orders.model.ts';
+import type { OrdersRepository } from './orders.repository.ts';
 
 export interface OrdersServiceDeps {
   orm: Orm;
@@ -21,6 +17,11 @@ export interface OrdersServiceDeps {
   products: ProductsService;
   queue: JobSender;
   idempotencyTtlHours: number;
+}
+
+/** What a checkout asks for: products and quantities, each product once. */
+export interface CheckoutInput {
+  items: ProductLine[];
 }
 
 /** The next status each admin move may come from. */
@@ -33,24 +34,26 @@ const WORKFLOW: Record<'paid' | 'shipped' | 'delivered', OrderStatus> = {
 const invalidTransition = (from: OrderStatus, to: OrderStatus) =>
   new AppError(409, 'INVALID_TRANSITION', `An order that is ${from} cannot become ${to}.`);
 
-export function toPublicOrder(order: OrderRow): PublicOrder {
-  return {
-    id: order.id,
-    userId: order.userId,
-    status: order.status,
-    currency: order.currency,
-    totalCents: order.totalCents,
-    items: order.items,
-    createdAt: order.createdAt.toISOString(),
-    updatedAt: order.updatedAt.toISOString(),
-  };
+/** 400 DUPLICATE_PRODUCT naming every repeated line: the schema cannot say "distinct productId". */
+function assertDistinctProducts(items: ProductLine[]): void {
+  const seen = new Set<string>();
+  const duplicates = items.flatMap((item, i) => {
+    if (!seen.has(item.productId)) return (seen.add(item.productId), []);
+    return [{ field: ['items', i, 'productId'], message: 'appears twice; add the quantities' }];
+  });
+  if (duplicates.length > 0)
+    throw new AppError(400, 'DUPLICATE_PRODUCT', 'Each product may appear once.', {
+      fields: duplicates,
+    });
 }
 
+// Longer than 80 lines on purpose: a factory whose body is the small functions it hands out
+// (each well under 80 lines), closed over the same dependencies.
 export function createOrdersService(deps: OrdersServiceDeps) {
   const { orm, repository, products, queue } = deps;
 
   /** Another customer's order answers exactly like a missing one. */
-  function visible(order: OrderRow | undefined, principal: Principal): OrderRow {
+  function visible(order: PlacedOrder | undefined, principal: Principal): PlacedOrder {
     if (!order || (principal.role !== 'admin' && order.userId !== principal.userId)) {
       throw new NotFoundError('No order of yours has this id.');
     }
@@ -58,23 +61,16 @@ export function createOrdersService(deps: OrdersServiceDeps) {
   }
 
   return {
+    /**
+     * Places an order, or, for a key already used with the same items, hands back the order it
+     * placed then (`replayed`). Stock, the order, its confirmation job and the key commit together.
+     */
     async checkout(
       principal: Principal,
-      input: CreateOrder,
+      input: CheckoutInput,
       idempotencyKey: string,
-    ): Promise<{ order: PublicOrder; replayed: boolean }> {
-      const seen = new Set<string>();
-      const duplicates = input.items.flatMap((item, i) => {
-        if (!seen.has(item.productId)) return (seen.add(item.productId), []);
-        return [
-          { path: `/body/items/${i}/productId`, message: 'appears twice; add the quantities' },
-        ];
-      });
-      // The schema cannot say "distinct productId", so this is a domain code, documented.
-      if (duplicates.length > 0)
-        throw new AppError(400, 'DUPLICATE_PRODUCT', 'Each product may appear once.', {
-          details: duplicates,
-        });
+    ): Promise<{ order: PlacedOrder; replayed: boolean }> {
+      assertDistinctProducts(input.items);
       const requestHash = createHash('sha256').update(JSON.stringify(input.items)).digest('hex');
 
       return withTransaction(orm, async (tx) => {
@@ -92,10 +88,10 @@ export function createOrdersService(deps: OrdersServiceDeps) {
               'This Idempotency-Key was used with a different request body.',
             );
           }
-          return { order: claim.stored.body as unknown as PublicOrder, replayed: true };
+          return { order: claim.stored.order, replayed: true };
         }
 
-        const priced = await products.reserveForOrder(tx, input.items);
+        const priced = await underField(['items'], () => products.reserveForOrder(tx, input.items));
         const items = priced.map((l) => ({
           productId: l.productId,
           sku: l.sku,
@@ -112,25 +108,20 @@ export function createOrdersService(deps: OrdersServiceDeps) {
           totalCents: items.reduce((sum, i) => sum + i.lineTotalCents, 0),
           items,
         };
-        await repository.insert(tx, row);
+        const stamps = await repository.insert(tx, row);
         await queue.send(JOBS.orderConfirmation, { orderId: row.id }, tx);
-        const [stored] = await tx.query<{ created_at: Date; updated_at: Date }>(
-          'select created_at, updated_at from orders where id = $1',
-          [row.id],
-        );
-        const order = toPublicOrder({
+        const order: PlacedOrder = {
           ...row,
           items: [...items].sort((a, b) => a.sku.localeCompare(b.sku)),
-          createdAt: new Date(stored?.created_at ?? Date.now()),
-          updatedAt: new Date(stored?.updated_at ?? Date.now()),
-        });
-        await repository.storeResponse(tx, principal.userId, idempotencyKey, 201, order);
+          ...stamps,
+        };
+        await repository.storeCheckout(tx, principal.userId, idempotencyKey, order);
         return { order, replayed: false };
       });
     },
 
-    async get(principal: Principal, id: string): Promise<PublicOrder> {
-      return toPublicOrder(visible(await repository.find(id), principal));
+    async get(principal: Principal, id: string): Promise<PlacedOrder> {
+      return visible(await repository.find(id), principal);
     },
 
     async list(
@@ -140,12 +131,11 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       if (query.userId && principal.role !== 'admin')
         throw new ForbiddenError('Only admins filter by user.');
       const userId = principal.role === 'admin' ? query.userId : principal.userId;
-      const { items, total } = await repository.list({ ...query, userId });
-      return { items: items.map(toPublicOrder), total };
+      return repository.list({ ...query, userId });
     },
 
     /** Owner while pending, admin while pending or paid; the stock goes back exactly once. */
-    async cancel(principal: Principal, id: string): Promise<PublicOrder> {
+    async cancel(principal: Principal, id: string): Promise<PlacedOrder> {
       await withTransaction(orm, async (tx) => {
         const order = visible(await repository.lock(tx, id), principal);
         const allowed: OrderStatus[] =
@@ -161,7 +151,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
       principal: Principal,
       id: string,
       to: 'paid' | 'shipped' | 'delivered',
-    ): Promise<PublicOrder> {
+    ): Promise<PlacedOrder> {
       await withTransaction(orm, async (tx) => {
         const order = visible(await repository.lock(tx, id), principal);
         if (order.status !== WORKFLOW[to]) throw invalidTransition(order.status, to);
@@ -175,7 +165,7 @@ export function createOrdersService(deps: OrdersServiceDeps) {
      * transaction, so a failed notification leaves it unmarked for the retry; once marked, a retry
      * does nothing.
      */
-    async confirm(id: string, notify: (order: OrderRow) => Promise<void>): Promise<void> {
+    async confirm(id: string, notify: (order: PlacedOrder) => Promise<void>): Promise<void> {
       await withTransaction(orm, async (tx) => {
         if (!(await repository.markConfirmed(tx, id))) return;
         const order = await repository.find(id);

@@ -1,10 +1,50 @@
-// HTTP for the catalog: ETags and conditional requests, cache headers, Location.
+// HTTP for the catalog: ETags and conditional requests, cache headers, Location, and the
+// contract's shape of a product.
+import type { components } from '../../../generated/api.d.ts';
 import type { Handler } from '../../types/handlers.ts';
-import { etagMatches, etagOf, toPublicProduct, type ProductsService } from './products.service.ts';
+import { etagMatches } from '../../utils/etag.ts';
+import { inRequest } from '../../utils/http-errors.ts';
+import type { ProductEntity } from './products.model.ts';
+import type { ProductsService } from './products.service.ts';
+
+/** A strong ETag: the version changes with every update of the product. */
+export function etagOf(product: { id: string; version: number }): string {
+  return `"v${product.version}-${product.id.slice(0, 8)}"`;
+}
+
+/** Fields a product has whether it was listed (a plain row) or loaded (an entity). */
+type ProductFields = Pick<
+  ProductEntity,
+  | 'id'
+  | 'sku'
+  | 'name'
+  | 'description'
+  | 'priceCents'
+  | 'currency'
+  | 'stock'
+  | 'category'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function toPublicProduct(p: ProductFields): components['schemas']['Product'] {
+  return {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    priceCents: p.priceCents,
+    currency: p.currency,
+    stock: p.stock,
+    category: p.category,
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
 
 export function createProductsController(service: ProductsService) {
   const list: Handler<'listProducts'> = async ({ query }) => {
-    const result = await service.list(query);
+    const result = await inRequest('query', () => service.list(query));
     return {
       status: 200,
       headers: { 'Cache-Control': 'public, max-age=15' },
@@ -39,7 +79,13 @@ export function createProductsController(service: ProductsService) {
   };
 
   const update: Handler<'updateProduct'> = async ({ params, headers, body }) => {
-    const product = await service.update(params.id, body, headers['If-Match']);
+    const ifMatch = headers['If-Match'];
+    // If-Match: the update applies only to the representation the client read (412 otherwise).
+    const product = await service.update(
+      params.id,
+      body,
+      ifMatch === undefined ? undefined : (current) => etagMatches(ifMatch, etagOf(current), false),
+    );
     return {
       status: 200,
       headers: { ETag: etagOf(product) },

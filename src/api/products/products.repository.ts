@@ -1,9 +1,10 @@
 // Data access for products. The list query is plain parameterised SQL built in one place
 // (buildListQuery), so the service and the benchmark's direct-to-PostgreSQL baseline run the very
-// same statement, and each shape of it is served by an index of products.model.ts.
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+// same statement, and each shape of it is served by an index of products.model.ts. Checkout's
+// row locks go through the query builder (FOR UPDATE, in id order) on the caller's transaction.
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { fromReplicaOrPrimary, likeContains, queryRows } from '../../db/sql.ts';
+import { fromReplicaOrPrimary, likeContains, sqlRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -136,7 +137,7 @@ export function createProductsRepository(orm: Orm) {
   const em = () => orm.em;
 
   // The public catalog tolerates replication lag: its list queries may use a read replica.
-  const query = (sql: string, params: unknown[]) => queryRows(orm, sql, params, 'read');
+  const query = (sql: string, params: unknown[]) => sqlRows(orm, sql, params, 'read');
 
   async function flushUnique(): Promise<void> {
     try {
@@ -184,26 +185,27 @@ export function createProductsRepository(orm: Orm) {
 
     flushUnique,
 
-    /** Locks the live products of an order in id order (no deadlocks between checkouts). */
+    /**
+     * Locks the live products of an order (SELECT … FOR UPDATE) in id order, the same order in
+     * every checkout, so two checkouts sharing products queue instead of deadlocking.
+     */
     async lockForOrder(tx: Tx, ids: string[]) {
-      const rows = await tx.query(
-        `select id, sku, name, price_cents, currency, stock from products
-          where id = any($1::uuid[]) and archived_at is null order by id for update`,
-        [ids],
-      );
-      return rows.map((r) => ({
-        id: r['id'] as string,
-        sku: r['sku'] as string,
-        name: r['name'] as string,
-        priceCents: Number(r['price_cents']),
-        currency: r['currency'] as string,
-        stock: Number(r['stock']),
-      }));
+      const rows = await tx.em
+        .createQueryBuilder(Product)
+        .select(['id', 'sku', 'name', 'priceCents', 'currency', 'stock'])
+        .where({ id: { $in: ids }, archivedAt: null })
+        .orderBy({ id: 'asc' })
+        .setLockMode(LockMode.PESSIMISTIC_WRITE)
+        .execute('all');
+      // Raw rows: a bigint column arrives as a string.
+      return rows.map((r) => ({ ...r, priceCents: Number(r.priceCents), stock: Number(r.stock) }));
     },
 
     /** Adds `delta` (negative to take) to each product's stock; the check constraint keeps it ≥ 0. */
     async adjustStock(tx: Tx, lines: { productId: string; delta: number }[]): Promise<void> {
-      await tx.query(
+      // One statement for every line (hand-tuned: one round trip however long the order).
+      await sqlRows(
+        tx,
         `update products p set stock = p.stock + t.delta, version = p.version + 1, updated_at = now()
            from unnest($1::uuid[], $2::int[]) as t(id, delta) where p.id = t.id`,
         [lines.map((l) => l.productId), lines.map((l) => l.delta)],

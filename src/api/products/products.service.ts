@@ -1,6 +1,7 @@
-// The catalog: listing with filters, sorting and two kinds of pagination; reads with ETags;
-// admin writes with optimistic concurrency; archiving instead of deleting. Other domains (orders)
-// reach products only through the functions returned here.
+// The catalog: listing with filters, sorting and two kinds of pagination; admin writes with
+// optimistic concurrency (the caller's precondition on the version it read; ETags are the
+// controller's); archiving instead of deleting. Other domains (orders) reach products only
+// through the functions returned here.
 import { createHash } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { components } from '../../../generated/api.d.ts';
@@ -21,7 +22,6 @@ import {
   type SortField,
 } from './products.repository.ts';
 
-export type PublicProduct = components['schemas']['Product'];
 type CreateInput = components['schemas']['CreateProductRequest'];
 type UpdateInput = components['schemas']['UpdateProductRequest'];
 
@@ -92,7 +92,7 @@ const invalidCursor = (
   detail = 'must be the nextCursor of a previous answer with the same filters and sort',
 ) =>
   new AppError(400, 'INVALID_CURSOR', message, {
-    details: [{ path: '/query/cursor', message: detail }],
+    fields: [{ field: ['cursor'], message: detail }],
   });
 
 /** The sort value a cursor carries, or undefined when the bytes cannot be one. */
@@ -151,37 +151,6 @@ function encodeCursor(sort: string, filters: ListFilters, last: ProductRow): str
   ]).toString('base64url');
 }
 
-/** A strong ETag: the version changes with every update of the product. */
-export function etagOf(product: { id: string; version: number }): string {
-  return `"v${product.version}-${product.id.slice(0, 8)}"`;
-}
-
-/** RFC 9110 list of entity tags; `*` matches anything. Weak comparison for If-None-Match. */
-export function etagMatches(header: string | undefined, etag: string, weak: boolean): boolean {
-  if (header === undefined) return false;
-  return header.split(',').some((raw) => {
-    const tag = raw.trim();
-    if (tag === '*') return true;
-    if (weak) return tag.replace(/^W\//, '') === etag;
-    return tag === etag;
-  });
-}
-
-export function toPublicProduct(p: ProductRow | ProductEntity): PublicProduct {
-  return {
-    id: p.id,
-    sku: p.sku,
-    name: p.name,
-    description: p.description,
-    priceCents: p.priceCents,
-    currency: p.currency,
-    stock: p.stock,
-    category: p.category,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
-}
-
 export interface OrderLine {
   productId: string;
   quantity: number;
@@ -194,6 +163,8 @@ export interface PricedLine extends OrderLine {
   currency: string;
 }
 
+// Longer than 80 lines on purpose: a factory whose body is the small functions it hands out
+// (each well under 80 lines), closed over the same dependencies.
 export function createProductsService(repository: ProductsRepository) {
   async function requireLive(
     id: string,
@@ -278,16 +249,17 @@ export function createProductsService(repository: ProductsRepository) {
       );
     },
 
-    /** With `ifMatch`, applies only to the version the caller read (412 otherwise). */
+    /**
+     * With a `precondition`, applies only when it holds for the product as it is now (the
+     * version the caller read, say); 412 otherwise.
+     */
     async update(
       id: string,
       changes: UpdateInput,
-      ifMatch: string | undefined,
+      precondition?: (current: { id: string; version: number }) => boolean,
     ): Promise<ProductEntity> {
       const product = await requireLive(id);
-      if (ifMatch !== undefined && !etagMatches(ifMatch, etagOf(product), false)) {
-        throw new PreconditionFailedError();
-      }
+      if (precondition && !precondition(product)) throw new PreconditionFailedError();
       const { name, ...rest } = changes;
       Object.assign(product, rest, name === undefined ? {} : { name: name.trim() });
       // The versioned UPDATE also catches a change made between our read and this write.
@@ -298,7 +270,7 @@ export function createProductsService(repository: ProductsRepository) {
     /**
      * Takes stock for every line inside the caller's transaction, or throws without taking any:
      * 400 UNKNOWN_PRODUCT or MIXED_CURRENCIES, 409 INSUFFICIENT_STOCK naming every line
-     * that cannot be filled. The rows stay locked until the transaction ends, so two checkouts
+     * that cannot be filled (fields are indexes into `lines`). The rows stay locked until the transaction ends, so two checkouts
      * can never both take the last unit.
      */
     async reserveForOrder(tx: Tx, lines: OrderLine[]): Promise<PricedLine[]> {
@@ -311,13 +283,11 @@ export function createProductsService(repository: ProductsRepository) {
         ).map((p) => [p.id, p]),
       );
       const missing = lines.flatMap((l, i) =>
-        locked.has(l.productId)
-          ? []
-          : [{ path: `/body/items/${i}/productId`, message: 'no such product' }],
+        locked.has(l.productId) ? [] : [{ field: [i, 'productId'], message: 'no such product' }],
       );
       if (missing.length > 0)
         throw new AppError(400, 'UNKNOWN_PRODUCT', 'Some products do not exist.', {
-          details: missing,
+          fields: missing,
         });
       const currencies = new Set([...locked.values()].map((p) => p.currency));
       if (currencies.size > 1) {
@@ -326,21 +296,17 @@ export function createProductsService(repository: ProductsRepository) {
           'MIXED_CURRENCIES',
           'All products of an order must share one currency.',
           {
-            details: [
-              { path: '/body/items', message: `mixes ${[...currencies].sort().join(', ')}` },
-            ],
+            fields: [{ field: [], message: `mixes ${[...currencies].sort().join(', ')}` }],
           },
         );
       }
       const short = lines.flatMap((l, i) => {
         const stock = locked.get(l.productId)?.stock ?? 0;
-        return stock >= l.quantity
-          ? []
-          : [{ path: `/body/items/${i}`, message: `only ${stock} in stock` }];
+        return stock >= l.quantity ? [] : [{ field: [i], message: `only ${stock} in stock` }];
       });
       if (short.length > 0) {
         throw new AppError(409, 'INSUFFICIENT_STOCK', 'Some lines cannot be filled.', {
-          details: short,
+          fields: short,
         });
       }
       await repository.adjustStock(

@@ -1,7 +1,22 @@
-// HTTP for users: the caller's own account, and admin management.
+// HTTP for users: the caller's own account, and admin management, in the contract's shape.
+import type { components } from '../../../generated/api.d.ts';
 import type { Handler } from '../../types/handlers.ts';
+import { inRequest } from '../../utils/http-errors.ts';
 import { pageMeta } from '../../utils/pagination.ts';
-import { toPublicUser, type UsersService } from './users.service.ts';
+import type { UserEntity } from './users.model.ts';
+import type { UsersService } from './users.service.ts';
+
+export function toPublicUser(user: UserEntity): components['schemas']['User'] {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    createdAt: user.createdAt.toISOString(),
+    updatedAt: user.updatedAt.toISOString(),
+  };
+}
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -19,7 +34,7 @@ export function createUsersController(service: UsersService) {
     status: 200,
     body: {
       status: 'success',
-      data: toPublicUser(await service.updateMe(principal, body, meta)),
+      data: toPublicUser(await inRequest('body', () => service.updateMe(principal, body, meta))),
     },
   });
 

@@ -1,14 +1,13 @@
 // Users: accounts, profiles and admin management. Other domains reach users only through the
 // functions returned here. Ending sessions belongs to auth, which is passed in as a port.
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { components } from '../../../generated/api.d.ts';
+import type { Orm } from '../../db/orm.ts';
+import { withEntityManager } from '../../db/transaction.ts';
 import type { Principal, RequestMeta } from '../../types/request-meta.ts';
 import { AppError, ConflictError, NotFoundError } from '../../utils/errors.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Role, UserEntity } from './users.model.ts';
 import type { UserListQuery, UsersRepository } from './users.repository.ts';
-
-export type PublicUser = components['schemas']['User'];
 
 /** What auth does for users: end every session and access token of one user, or erase them. */
 export interface SessionsPort {
@@ -20,26 +19,16 @@ export interface SessionsPort {
 export interface PasswordsPort {
   verify(password: string, hash: string): Promise<boolean>;
   hash(password: string): Promise<string>;
-  assertStrong(password: string, userInputs: string[]): void;
+  /** `field`: the password's name in the caller's input, for the error's detail. */
+  assertStrong(password: string, userInputs: string[], field?: string): void;
 }
 
 export interface UsersServiceDeps {
+  orm: Orm;
   repository: UsersRepository;
   audit: AuditService;
   passwords: PasswordsPort;
   sessions: () => SessionsPort;
-}
-
-export function toPublicUser(user: UserEntity): PublicUser {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    disabled: user.disabled,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
 }
 
 export function normaliseEmail(email: string): string {
@@ -58,6 +47,8 @@ export class InvalidCredentialsError extends AppError {
   }
 }
 
+// Longer than 80 lines on purpose: a factory whose body is the small functions it hands out
+// (each well under 80 lines), closed over the same dependencies.
 export function createUsersService(deps: UsersServiceDeps) {
   const { repository, audit, passwords } = deps;
 
@@ -78,20 +69,56 @@ export function createUsersService(deps: UsersServiceDeps) {
   }
 
   return {
-    findById: (id: string) => repository.findById(id),
+    findById: (id: string) => withEntityManager(deps.orm, () => repository.findById(id)),
     findByEmail: (email: string) => repository.findByEmail(normaliseEmail(email)),
     requireUser,
 
-    /** Stages a new account in the current unit of work (the caller flushes). */
-    async addUser(input: { email: string; name: string; password: string; role: Role }) {
-      const email = normaliseEmail(input.email);
-      passwords.assertStrong(input.password, [email, input.name]);
-      if (await repository.findByEmail(email)) throw new EmailTakenError();
-      const passwordHash = await passwords.hash(input.password);
-      return repository.add({ email, name: input.name.trim(), passwordHash, role: input.role });
+    /**
+     * Creates an account: written at once, or with the caller's unit of work when there is one
+     * (sign-up writes the account, its session and the audit event together). 400 WEAK_PASSWORD,
+     * 409 EMAIL_TAKEN (also when a concurrent sign-up wins the race).
+     */
+    createAccount(input: {
+      email: string;
+      name: string;
+      password: string;
+      role: Role;
+    }): Promise<UserEntity> {
+      return withEntityManager(deps.orm, async () => {
+        const email = normaliseEmail(input.email);
+        passwords.assertStrong(input.password, [email, input.name]);
+        if (await repository.findByEmail(email)) throw new EmailTakenError();
+        const passwordHash = await passwords.hash(input.password);
+        const user = repository.add({
+          email,
+          name: input.name.trim(),
+          passwordHash,
+          role: input.role,
+        });
+        await flushUnique();
+        return user;
+      });
     },
 
-    flushUnique,
+    /**
+     * Sets a new password (400 WEAK_PASSWORD naming `field`), and with `endAccessTokens` makes
+     * every access token issued so far invalid. Staged in the caller's unit of work.
+     */
+    async setPassword(
+      userId: string,
+      password: string,
+      options: { field: string; endAccessTokens: boolean },
+    ): Promise<void> {
+      const user = await requireUser(userId);
+      passwords.assertStrong(password, [user.email, user.name], options.field);
+      user.passwordHash = await passwords.hash(password);
+      if (options.endAccessTokens) user.tokenVersion += 1;
+    },
+
+    /** Makes every access token of the user issued so far invalid (staged, like setPassword). */
+    async endAccessTokens(userId: string): Promise<void> {
+      (await requireUser(userId)).tokenVersion += 1;
+    },
 
     async updateMe(
       principal: Principal,
@@ -107,9 +134,7 @@ export function createUsersService(deps: UsersServiceDeps) {
             'CURRENT_PASSWORD_REQUIRED',
             'Changing the email needs the current password.',
             {
-              details: [
-                { path: '/body/currentPassword', message: 'is required to change the email' },
-              ],
+              fields: [{ field: ['currentPassword'], message: 'is required to change the email' }],
             },
           );
         }
