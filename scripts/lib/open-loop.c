@@ -380,10 +380,10 @@ int main(int argc, char **argv) {
 
   // After the clock stops, requests already due are still sent and answers awaited, each until
   // its own timeout: they are load the server was given.
-  int outstanding = 0;
   for (;;) {
     double t = now_ms();
-    if (t >= end && bl_head == bl_tail && outstanding == 0) break;
+    // Counted afresh here: a count from before the last send would end the run under it.
+    if (t >= end && bl_head == bl_tail && expire(conns, max_conns, t, timeout_ms) == 0) break;
     if (bl_head == bl_tail) bl_head = bl_tail = slack;
     while (!closed && next_due <= t && next_due < end) {  // due requests wait for a connection
       backlog[bl_tail++] = next_due;
@@ -420,8 +420,8 @@ int main(int argc, char **argv) {
         connect_failing = 1;
       }
     }
-    if (t >= next_expiry || t >= end) {
-      outstanding = expire(conns, max_conns, t, timeout_ms);
+    if (t >= next_expiry) {
+      expire(conns, max_conns, t, timeout_ms);
       next_expiry = t + 10;
     }
     double wait = next_due - now_ms();
