@@ -19,10 +19,19 @@
 // acceptance targets met or missed. Then the cost table: a separate service process with a CPU
 // profiler (scripts/lib/bench-profile.ts, preloaded; src/ knows nothing of it) is loaded the
 // same way and its samples attributed to the layers of the request path
-// (scripts/lib/profile-layers.ts), in µs per request. `--strict` exits 1 if a target is missed.
+// (scripts/lib/profile-layers.ts), in µs per request. `--strict` exits 1 if a target is missed;
+// `--profile-out <dir>` keeps the two profiles (for Chrome DevTools).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,6 +64,8 @@ const { values } = parseArgs({
     'profile-seconds': { type: 'string', default: '10' },
     'skip-build': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    /** Keep the CPU profiles (open them in Chrome DevTools) in this directory. */
+    'profile-out': { type: 'string' },
   },
 });
 const ROUNDS = Number(values.rounds);
@@ -422,7 +433,7 @@ try {
   // The cost table: the service again, in a process of its own with the profiler preloaded.
   for (const s of servers.splice(0)) await s.stop();
   const profileDir = path.join(tmp, 'profiles');
-  spawnSync('mkdir', ['-p', profileDir]);
+  mkdirSync(profileDir);
   const port = await freePort();
   const profiled = await startServer(
     'service (profiled)',
@@ -455,6 +466,16 @@ try {
     profiled.child.kill('SIGUSR2');
     const file = path.join(profileDir, `profile-${i + 1}.cpuprofile`);
     for (let t = 0; t < 300 && !existsSync(`${file}.done`); t += 1) await sleep(100);
+    if (values['profile-out']) {
+      mkdirSync(values['profile-out'], { recursive: true });
+      copyFileSync(
+        file,
+        path.join(
+          values['profile-out'],
+          `${route === 'GET /health' ? 'health' : 'product'}.cpuprofile`,
+        ),
+      );
+    }
     const {
       samples: bySamples,
       busy,

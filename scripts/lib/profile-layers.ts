@@ -2,9 +2,10 @@
 // path. Each sample goes to the layer of the innermost frame on its stack that belongs to a
 // known module (ours under src/, or a package under node_modules); Node's own frames (node:…)
 // and V8 builtins count for the layer that called them, so helmet's setHeader calls are helmet's
-// and a pg socket read is pg's. Samples with no such frame are Node's HTTP server and event loop
-// (the part bare node:http pays too); "(garbage collector)" and "(program)" stay apart, idle
-// samples are dropped. Used by scripts/bench.ts for the cost table of docs/BENCHMARKS.md.
+// and a pg socket read is pg's; except Node's writing of the response to the socket (in
+// node:_http_outgoing), which every server pays whoever calls res.end. Samples with no such
+// frame are Node's HTTP server and event loop (the part bare node:http pays too); "(garbage
+// collector)" and "(program)" stay apart, idle samples are dropped. Used by scripts/bench.ts for the cost table of docs/BENCHMARKS.md.
 
 export const LAYERS = [
   'request id + context (AsyncLocalStorage)',
@@ -22,7 +23,7 @@ export const LAYERS = [
   'ORM (MikroORM)',
   'pg driver',
   'serialisation (res.json)',
-  'Express (router, req/res helpers, res.send)',
+  'Express (router, req/res helpers)',
   'error handler, 404',
   'other code of ours (src/)',
   'other packages',
@@ -145,7 +146,7 @@ const PACKAGES: [Layer, string[]][] = [
     ],
   ],
   [
-    'Express (router, req/res helpers, res.send)',
+    'Express (router, req/res helpers)',
     [
       'express',
       'router',
@@ -255,6 +256,18 @@ export function layerOf(url: string, functionName: string): Layer | undefined {
   return undefined;
 }
 
+/**
+ * Node's writing of the response head and body to the socket: what any server pays (bare
+ * node:http too), so it stays with Node's HTTP server whoever called res.end.
+ */
+function writesResponse(url: string, functionName: string): boolean {
+  return (
+    (url === 'node:_http_outgoing' &&
+      /^(end|write|_send|_writeRaw|_storeHeader|_finish|writeHead)$/.test(functionName)) ||
+    (url === 'node:_http_server' && functionName === 'writeHead')
+  );
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
@@ -295,7 +308,9 @@ export function attribute(profile: CpuProfile): Attribution {
     else {
       for (let at: number | undefined = id; at !== undefined && !layer; at = parent.get(at)) {
         const frame = byId.get(at)!.callFrame;
-        layer = layerOf(frame.url, frame.functionName);
+        layer = writesResponse(frame.url, frame.functionName)
+          ? 'Node HTTP server, sockets, event loop'
+          : layerOf(frame.url, frame.functionName);
         if (layer) decidedBy.set(id, frame.url);
       }
     }
