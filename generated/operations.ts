@@ -806,7 +806,8 @@ export const operations = {
     "cookies": [],
     "queryDefaults": {
       "sort": "-createdAt",
-      "limit": 20
+      "limit": 20,
+      "exactTotal": false
     },
     "contentTypes": {
       "200": "application/json",

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
+import { allCpus, pinTree, runOpenLoop } from './lib/open-loop.ts';
 import { freePort, percentile, rssMiB, waitForHttp } from './lib/process.ts';
 
 const CASES = [
@@ -49,7 +50,8 @@ const logger = createLogger({ level: 'warn', service: 'chaos' });
 const POD_LIMIT_MIB = 512;
 
 // ---------------------------------------------------------------------------------------------
-// HTTP with a keep-alive pool of our own (many sockets: the overload case is open-loop).
+// HTTP with a keep-alive pool of our own (the overload case's load comes from a native
+// generator, scripts/lib/open-loop.c; this client sends the other cases' traffic and probes).
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 });
 
@@ -123,9 +125,14 @@ interface Api {
   stop(): Promise<void>;
 }
 
-async function startApi(env: Record<string, string> = {}): Promise<Api> {
+/** Starts the API as a production process; on `cpu` only when given (taskset). */
+async function startApi(env: Record<string, string> = {}, cpu?: number): Promise<Api> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['src/server.ts'], {
+  const command =
+    cpu === undefined
+      ? [process.execPath, 'src/server.ts']
+      : ['taskset', '-c', String(cpu), process.execPath, 'src/server.ts'];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
@@ -152,6 +159,8 @@ async function startApi(env: Record<string, string> = {}): Promise<Api> {
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
       OVERLOAD_MAX_HEAP_USED_RATIO: '0',
       OVERLOAD_MAX_RSS_MB: '0',
+      // e.g. --cpu-prof --cpu-prof-dir=/tmp/prof, to see where the API's time goes in a case
+      ...(process.env.CHAOS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CHAOS_NODE_OPTIONS } : {}),
       ...env,
     },
     stdio: ['ignore', process.env.CHAOS_DEBUG ? 'inherit' : 'ignore', 'inherit'],
@@ -405,13 +414,20 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error('redis-server did not start (is it installed? .ci/run installs it)');
 }
 
+/** LOGIN_MAX_CONSECUTIVE_FAILS in the Redis case. */
+const LOCK_AFTER = 5;
+
 async function redisOutage(): Promise<void> {
   const seconds = FULL ? 30 : 10;
   const redisPort = await freePort();
   let redis = await startRedis(redisPort);
   // A minute of session-state cache: only Redis's broadcast makes one instance see another's
   // logout within a second, so convergence after the outage shows the broadcast is back.
-  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, AUTH_STATE_CACHE_MS: '60000' };
+  const env = {
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    AUTH_STATE_CACHE_MS: '60000',
+    LOGIN_MAX_CONSECUTIVE_FAILS: String(LOCK_AFTER),
+  };
   const [a, b] = [await startApi(env), await startApi(env)];
   const signIn = async () => {
     const res = await call(a.base, 'POST', '/api/v1/auth/register', {
@@ -425,7 +441,26 @@ async function redisOutage(): Promise<void> {
   };
   const me = (api: Api, auth: Record<string, string>) =>
     call(api.base, 'GET', '/api/v1/users/me', { headers: auth, timeoutMs: 5000 });
+  // Wrong passwords for a fresh account, alternating between the instances, until one is
+  // refused as locked (429): how many were answered 401 first. Shared counting in Redis locks
+  // after LOCK_AFTER; per-instance counting (Redis down: fail open) after up to 2 × LOCK_AFTER.
+  const failuresUntilLocked = async (): Promise<number> => {
+    const email = `chaos-lock-${randomUUID().slice(0, 12)}@example.com`;
+    await call(a.base, 'POST', '/api/v1/auth/register', {
+      body: { email, password: 'chaos-buyer-passphrase-7', name: 'Lock' },
+    });
+    for (let n = 0; n < 4 * LOCK_AFTER; n += 1) {
+      const res = await call([a, b][n % 2]!.base, 'POST', '/api/v1/auth/login', {
+        body: { email, password: 'not-the-passphrase-42' },
+        timeoutMs: 5000,
+      }).catch(() => undefined);
+      if (res?.status === 429) return n;
+      if (res?.status !== 401) return NaN;
+    }
+    return Infinity;
+  };
   try {
+    const lockedUp = await failuresUntilLocked();
     const sessions = await Promise.all(Array.from({ length: 8 }, signIn));
     const statuses = new Map<string, number>();
     let served = 0;
@@ -442,11 +477,13 @@ async function redisOutage(): Promise<void> {
         else statuses.set(String(res.status), (statuses.get(String(res.status)) ?? 0) + 1);
       }
     });
+    let lockedDown = NaN;
     const fault = (async () => {
       await sleep(seconds * 300);
       redis.kill('SIGKILL');
       downAt = Date.now();
-      await sleep(seconds * 300);
+      const probed = Promise.all([sleep(seconds * 300), sleep(500).then(failuresUntilLocked)]);
+      lockedDown = (await probed)[1];
       redis = await startRedis(redisPort);
       upAt = Date.now();
     })();
@@ -469,15 +506,21 @@ async function redisOutage(): Promise<void> {
         break;
       }
     }
+    const lockedAgain = await failuresUntilLocked();
     const failures = [...statuses].map(([s, n]) => `${s}×${n}`).join(' ') || 'none';
     report(
       'redis-outage',
       `${served} requests served across two instances; Redis down ${upAt - downAt} ms; ` +
         `failures: ${failures}; a logout seen by the other instance within 1 s again ` +
-        `${convergedMs} ms after Redis returned`,
+        `${convergedMs} ms after Redis returned; login locked after ${lockedUp} wrong ` +
+        `passwords before, ${lockedDown} while Redis was down, ${lockedAgain} after`,
       {
         'every request served (no 5xx, no timeout)': statuses.size === 0,
         'revocations broadcast again within 10 s of Redis returning': convergedMs <= 10_000,
+        [`login lock shared while Redis is up (after ${LOCK_AFTER})`]:
+          lockedUp === LOCK_AFTER && lockedAgain === LOCK_AFTER,
+        [`login lock per instance while it is down (fail open, after ${LOCK_AFTER}–${2 * LOCK_AFTER})`]:
+          lockedDown >= LOCK_AFTER && lockedDown <= 2 * LOCK_AFTER,
       },
     );
   } finally {
@@ -580,122 +623,131 @@ async function workerKill(): Promise<void> {
 
 interface LoadFigures {
   capacity: number;
+  rate: number;
   admittedP99: number;
   admitted: number;
   shed: number;
   shedWithoutRetryAfter: number;
   other: number;
-  /** What the `other` answers were: status or error code, with counts. */
+  /** What the `other` answers were: status or error, with counts. */
   otherKinds: Map<string, number>;
   timeouts: number;
   peakRssMiB: number;
   recoveryMs: number;
+  /** Whether server and PostgreSQL ran on CPU 0 and the generator on CPU 1. */
+  pinned: boolean;
 }
 
+/** The embedded PostgreSQL's postmaster (its children are the backends). */
+const postmasterPid = () =>
+  Number(readFileSync(path.join(tmp, 'pg', 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
+
+/**
+ * Open-loop load from the native generator (scripts/lib/open-loop.c) on a core of its own: the
+ * API and PostgreSQL pinned to CPU 0, the generator to CPU 1 (when taskset and two CPUs exist).
+ * Capacity is what the generator gets served with 32 connections (closed loop: a request waits
+ * for a free connection) for 3 s; then 3× that rate, open loop, for the case's duration, with
+ * up to 1000 connections and a 5 s timeout; latency counts from when a request was due.
+ */
 async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
   const seconds = FULL ? 20 : 6;
-  const api = await startApi(env);
+  // This script (its recovery probes) beside the generator on CPU 1; PostgreSQL, a child of
+  // this script, back on CPU 0 with the API.
+  const pinned = (await pinTree(process.pid, '1')) && (await pinTree(postmasterPid(), '0'));
+  const api = await startApi(env, pinned ? 0 : undefined);
   try {
     const token = await adminToken(api.base);
     const ids = await Promise.all(
       Array.from({ length: 20 }, () => createProduct(api.base, token, 100)),
     );
-    const pick = () => `/api/v1/products/${ids[Math.floor(Math.random() * ids.length)]}`;
+    const paths = ids.map((id) => `/api/v1/products/${id}`);
+    const pick = () => paths[Math.floor(Math.random() * paths.length)]!;
+    const port = Number(new URL(api.base).port);
+    const cpu = pinned ? 1 : undefined;
 
-    // Capacity: closed loop, 32 at a time, for 3 s.
-    let served = 0;
-    const until = Date.now() + 3000;
-    await Promise.all(
-      Array.from({ length: 32 }, async () => {
-        while (Date.now() < until) {
-          const res = await call(api.base, 'GET', pick()).catch(() => undefined);
-          if (res?.status === 200) served += 1;
-        }
-      }),
-    );
-    const capacity = served / 3;
-
-    // Open loop at 3× that: requests start on a clock, whatever the answers do.
+    // Capacity, closed loop: 32 connections, each sending again as soon as it is answered.
+    const probe = await runOpenLoop({
+      port,
+      rate: 0,
+      seconds: 3,
+      maxConnections: 32,
+      timeoutMs: 5000,
+      paths,
+      cpu,
+    });
+    const capacity = (probe.status['200'] ?? 0) / 3;
     const rate = capacity * 3;
-    const latencies: number[] = [];
-    let shed = 0;
-    let shedWithoutRetryAfter = 0;
-    let other = 0;
-    const otherKinds = new Map<string, number>();
-    const noteOther = (kind: string) => {
-      other += 1;
-      otherKinds.set(kind, (otherKinds.get(kind) ?? 0) + 1);
-    };
-    let timeouts = 0;
+
     let peakRssMiB = 0;
-    const pending = new Set<Promise<void>>();
-    const started = performance.now();
-    let sent = 0;
-    while (performance.now() - started < seconds * 1000) {
-      const due = Math.floor(((performance.now() - started) / 1000) * rate);
-      for (; sent < due && pending.size < 4000; sent += 1) {
-        const p = call(api.base, 'GET', pick(), { timeoutMs: 5000 }).then(
-          (res) => {
-            if (res.status === 200) latencies.push(res.ms);
-            else if (res.status === 503) {
-              shed += 1;
-              if (res.headers['retry-after'] === undefined) shedWithoutRetryAfter += 1;
-            } else noteOther(String(res.status));
-          },
-          (error: unknown) => {
-            if (isTimeout(error)) timeouts += 1;
-            else noteOther((error as { code?: string }).code ?? String(error));
-          },
-        );
-        pending.add(p);
-        void p.finally(() => pending.delete(p));
-      }
+    const sampler = setInterval(() => {
       peakRssMiB = Math.max(peakRssMiB, rssMiB(api.child.pid!));
-      await sleep(5);
-    }
-    const loadEnded = performance.now();
-    // Recovery: from the end of the load, how long until a closed-loop probe is served at half
-    // the measured capacity over a 250 ms window.
-    let recoveryMs = Infinity;
-    while (performance.now() - loadEnded < 10_000) {
-      let ok = 0;
-      const windowEnd = performance.now() + 250;
-      await Promise.all(
-        Array.from({ length: 16 }, async () => {
-          while (performance.now() < windowEnd) {
-            const res = await call(api.base, 'GET', pick(), { timeoutMs: 5000 }).catch(
-              () => undefined,
-            );
-            if (res?.status === 200) ok += 1;
-          }
-        }),
-      );
-      if (ok / 0.25 >= capacity / 2) {
-        recoveryMs = Math.round(performance.now() - loadEnded);
-        break;
+    }, 100);
+    // Recovery: from the moment the generator stops sending, how long until a closed-loop probe
+    // (16 at a time, 250 ms windows) is served at half the measured capacity. It starts on the
+    // clock while the generator still waits for its last answers.
+    const recovery = sleep(seconds * 1000).then(async () => {
+      const loadEnded = performance.now();
+      while (performance.now() - loadEnded < 10_000) {
+        let ok = 0;
+        const windowEnd = performance.now() + 250;
+        await Promise.all(
+          Array.from({ length: 16 }, async () => {
+            while (performance.now() < windowEnd) {
+              const res = await call(api.base, 'GET', pick(), { timeoutMs: 5000 }).catch(
+                () => undefined,
+              );
+              if (res?.status === 200) ok += 1;
+            }
+          }),
+        );
+        if (ok / 0.25 >= capacity / 2) return Math.round(performance.now() - loadEnded);
       }
-    }
-    await Promise.all(pending);
-    latencies.sort((a, b) => a - b);
+      return Infinity;
+    });
+    const run = await runOpenLoop({
+      port,
+      rate,
+      seconds,
+      maxConnections: 1000,
+      timeoutMs: 5000,
+      paths,
+      cpu,
+    });
+    const recoveryMs = await recovery;
+    clearInterval(sampler);
+    if (process.env.CHAOS_DEBUG) console.log(JSON.stringify({ probe, run }));
+    const otherKinds = new Map<string, number>(
+      Object.entries(run.status).filter(([status]) => status !== '200' && status !== '503'),
+    );
+    if (run.errors > 0) otherKinds.set('connection errors', run.errors);
+    // Not failures of the server: a GET sent again after the keep-alive race, a 408 to a
+    // connection the generator opened and never used within HTTP_HEADERS_TIMEOUT_MS.
+    if (process.env.CHAOS_DEBUG)
+      console.log(`resent ${run.resent}, unsolicited ${run.unsolicited}`);
     return {
       capacity,
-      admittedP99: percentile(latencies, 99),
-      admitted: latencies.length,
-      shed,
-      shedWithoutRetryAfter,
-      other,
+      rate,
+      admittedP99: run.latencyMs['200']?.p99 ?? NaN,
+      admitted: run.status['200'] ?? 0,
+      shed: run.status['503'] ?? 0,
+      shedWithoutRetryAfter: run.shedWithoutRetryAfter,
+      other: [...otherKinds.values()].reduce((a, b) => a + b, 0),
       otherKinds,
-      timeouts,
+      timeouts: run.timeouts,
       peakRssMiB,
       recoveryMs,
+      pinned,
     };
   } finally {
     await api.stop();
+    if (pinned) await pinTree(process.pid, allCpus());
   }
 }
 
 const describeLoad = (f: LoadFigures) =>
-  `capacity ${f.capacity.toFixed(0)}/s, 3× open loop: ${f.admitted} admitted (p99 ` +
+  `capacity ${f.capacity.toFixed(0)}/s, open loop at ${f.rate.toFixed(0)}/s` +
+  `${f.pinned ? ' (generator on CPU 1, API and PostgreSQL on CPU 0)' : ' (not pinned)'}: ` +
+  `${f.admitted} admitted (p99 ` +
   `${f.admittedP99.toFixed(0)} ms), ${f.shed} shed 503, ${f.other} other` +
   (f.other ? ` (${[...f.otherKinds].map(([k, n]) => `${k}×${n}`).join(' ')})` : '') +
   `, ${f.timeouts} timed ` +

@@ -2,7 +2,10 @@
 // contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
 // tests' app after createApp, with the same dependencies. Reads nothing anyone stored, writes
 // nothing, and reaches only the configured database; rejects if the database cannot be reached.
+import { createRequire } from 'node:module';
+import { randomUUID } from 'node:crypto';
 import { prepareStrengthEstimator } from './api/auth/auth.passwords.ts';
+import { signAccessToken, verifyAccessToken } from './api/auth/auth.tokens.ts';
 import type { AppDeps } from './app.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
 import {
@@ -20,6 +23,37 @@ export interface WarmUp {
   poolConnections: number;
   databaseMs: number;
   passwordStrengthMs: number;
+  /** jsonwebtoken's first signature and verification, and the body reader's decoder. */
+  requestPathMs: number;
+}
+
+/**
+ * The decoder the JSON body parser uses (body-parser → iconv-lite, resolved from Express as the
+ * app resolves it): iconv-lite loads its encoding tables on the first body read, about 20 ms.
+ */
+function loadBodyDecoder(): void {
+  const fromExpress = createRequire(createRequire(import.meta.url).resolve('express'));
+  const fromBodyParser = createRequire(fromExpress.resolve('body-parser'));
+  const iconv = fromBodyParser('iconv-lite') as {
+    decode(buffer: Buffer, encoding: string): string;
+  };
+  iconv.decode(Buffer.from('{}'), 'utf-8');
+}
+
+/** One access token signed and verified with the configured key: no user, no session. */
+function signAndVerifyOneToken(auth: AppDeps['config']['auth']): void {
+  const settings = {
+    secret: auth.jwtSecret,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    ttlSeconds: 1,
+  };
+  const token = signAccessToken(
+    { sub: randomUUID(), role: 'customer', sid: randomUUID(), tv: 0 },
+    settings,
+  );
+  if (!verifyAccessToken(token, settings).ok)
+    throw new Error('warm-up: a fresh token did not verify');
 }
 
 async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
@@ -44,6 +78,10 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   );
   // zxcvbn's ranked dictionaries, otherwise built by the first registration or password change.
   const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
+  const [, requestPathMs] = await timed(() => {
+    loadBodyDecoder();
+    signAndVerifyOneToken(config.auth);
+  });
   // Load shedding samples from now on: the work above is start-up, not load.
   deps.lifecycle.pressure?.start();
   return {
@@ -53,5 +91,6 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     poolConnections,
     databaseMs,
     passwordStrengthMs,
+    requestPathMs,
   };
 }

@@ -15,9 +15,9 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Resolves once `url` answers at all (any status); rejects if `child` exits or 30 s pass. */
-export async function waitForHttp(url: string, child?: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
+/** Resolves once `url` answers at all (any status); rejects if `child` exits or `seconds` pass. */
+export async function waitForHttp(url: string, child?: ChildProcess, seconds = 30): Promise<void> {
+  for (let i = 0; i < seconds * 10; i += 1) {
     if (child && child.exitCode !== null)
       throw new Error(`${url}: the process exited (${child.exitCode})`);
     if (
@@ -29,7 +29,7 @@ export async function waitForHttp(url: string, child?: ChildProcess): Promise<vo
       return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${url} did not answer within 30 s`);
+  throw new Error(`${url} did not answer within ${seconds} s`);
 }
 
 /** The p-th percentile of an ascending array (nearest rank). */

@@ -1534,6 +1534,7 @@ export const examples = {
               "page": 1,
               "limit": 6,
               "total": 14,
+              "totalExact": true,
               "totalPages": 3,
               "nextCursor": "eyJ2IjoiMjAyNi0xMS0xOVQwODowMDowMC4wMDBaIiwiaWQiOiJlNmY3YThiOSJ9"
             }
@@ -1572,6 +1573,7 @@ export const examples = {
               "page": 3,
               "limit": 6,
               "total": 14,
+              "totalExact": true,
               "totalPages": 3,
               "nextCursor": null
             }
@@ -1585,6 +1587,7 @@ export const examples = {
               "page": 1,
               "limit": 20,
               "total": 0,
+              "totalExact": true,
               "totalPages": 0,
               "nextCursor": null
             }

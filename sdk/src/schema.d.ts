@@ -281,6 +281,8 @@ export interface paths {
          * @description Public. Archived products are never listed. Filters combine with AND. `sort` is one of `name`, `priceCents`, `createdAt`, with `-` for descending (default `-createdAt`); ties are broken by `id` so pages never overlap or skip.
          *
          *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400 `INVALID_CURSOR`, and so is `page` combined with `cursor`.
+         *
+         *     Page mode counts the matching products only as far as ten pages past the requested one (`page` × `limit` + 10 × `limit`): when they end before that, `total` is exact (`totalExact: true`); otherwise it is a lower bound ("at least `total`", `totalExact: false`), and `totalPages` with it, which is then always more than `page`. The count costs what the page costs, whatever the catalog's size. `exactTotal=true` asks for the exact count at any size, which visits every match (tens of milliseconds at a million products).
          */
         get: operations["listProducts"];
         put?: never;
@@ -797,15 +799,23 @@ export interface components {
             status: "success";
             data: components["schemas"]["Product"][];
             meta: {
-                /** @description Page mode (`page`) answers `page`, `limit`, `total`, `totalPages` and `nextCursor`. Cursor mode (`cursor`) answers `limit` and `nextCursor` only: counting a million rows on every step of a deep walk is what cursors avoid. `nextCursor` is null on the last page. */
+                /** @description Page mode (`page`) answers `page`, `limit`, `total`, `totalExact`, `totalPages` and `nextCursor`. Cursor mode (`cursor`) answers `limit` and `nextCursor` only: counting a million rows on every step of a deep walk is what cursors avoid. `nextCursor` is null on the last page. */
                 pagination: {
                     /** Format: int32 */
                     page?: number;
                     /** Format: int32 */
                     limit: number;
-                    /** Format: int64 */
+                    /**
+                     * Format: int64
+                     * @description The number of matching products when `totalExact` is true; otherwise a lower bound (there are at least this many). Counting stops ten pages past the requested one unless the request has `exactTotal=true`.
+                     */
                     total?: number;
-                    /** Format: int64 */
+                    /** @description Whether `total` and `totalPages` are exact. False only when the matches go on more than ten pages past the requested one and `exactTotal` was not asked for: then both are lower bounds, and `totalPages` is more than `page`. */
+                    totalExact?: boolean;
+                    /**
+                     * Format: int64
+                     * @description `total` divided by `limit`, rounded up: a lower bound like `total` when `totalExact` is false.
+                     */
                     totalPages?: number;
                     /** @description The `cursor` of the next page: opaque, base64url, at most 1,200 characters. */
                     nextCursor: string | null;
@@ -2162,6 +2172,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
+                /** @description Page mode: `true` counts every matching product, so `total` is exact (`totalExact: true`) however many there are; slower on a large catalog. Default `false`: counting stops ten pages past the requested one. Cursor mode answers no total and ignores it. */
+                exactTotal?: boolean;
                 /** @description The `nextCursor` of the previous page (cursor mode). Opaque, base64url, at most 1,200 characters whatever the catalog holds (the longest follows a name of 200 four-byte characters and has 1,107). */
                 cursor?: string;
             };

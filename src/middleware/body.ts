@@ -3,7 +3,8 @@
 import express, { type RequestHandler } from 'express';
 import { UnsupportedMediaTypeError } from '../utils/errors.ts';
 
-function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
+/** The request says it carries a body (a length above zero, or chunked). */
+export function hasBody(headers: Record<string, string | string[] | undefined>): boolean {
   const length = headers['content-length'];
   return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

@@ -15,6 +15,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { OverloadedError } from '../utils/errors.ts';
 import type { Metrics } from '../utils/metrics.ts';
 import type { Pressure, PressureReason } from '../utils/pressure.ts';
+import { hasBody } from './body.ts';
 import { sendError } from './error-handler.ts';
 
 const ALWAYS_ADMITTED = new Set(['/health', '/ready', '/metrics']);
@@ -26,11 +27,6 @@ function exempt(req: Request): boolean {
   return ALWAYS_ADMITTED.has(query === -1 ? req.url : req.url.slice(0, query));
 }
 
-function hasBody(req: Request): boolean {
-  const length = req.headers['content-length'];
-  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
 export function shedLoad(
   pressure: Pressure,
   metrics: Metrics,
@@ -39,7 +35,7 @@ export function shedLoad(
   const shed = (req: Request, res: Response, reason: PressureReason) => {
     metrics.shed.inc({ reason });
     // A body not read yet never will be: close after the answer rather than wait for it.
-    if (hasBody(req) && !req.complete) res.setHeader('Connection', 'close');
+    if (hasBody(req.headers) && !req.complete) res.setHeader('Connection', 'close');
     sendError(req, res, error);
   };
   const admit = (req: Counted, res: Response): PressureReason | undefined => {
@@ -52,7 +48,7 @@ export function shedLoad(
   return {
     beforeBody: (req, res, next) => {
       if (exempt(req)) return next();
-      const reason = pressure.sampled() ?? (hasBody(req) ? undefined : admit(req, res));
+      const reason = pressure.sampled() ?? (hasBody(req.headers) ? undefined : admit(req, res));
       if (reason === undefined) return next();
       shed(req, res, reason);
     },

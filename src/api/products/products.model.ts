@@ -31,8 +31,10 @@ export const Product = defineEntity({
       expression: `create index "products_sku_trgm" on "products" using gin ("sku" gin_trgm_ops) ${LIVE}`,
     },
     {
-      name: 'products_created_at_id',
-      expression: `create index "products_created_at_id" on "products" ("created_at", "id") ${LIVE}`,
+      // Newest/oldest first and cursor pages by date; a search (`q`) in date order reads it
+      // index-only (ADR 0015): name and sku, the columns `q` tests, ride along.
+      name: 'products_created_at_id_name_sku',
+      expression: `create index "products_created_at_id_name_sku" on "products" ("created_at", "id") include ("name", "sku") ${LIVE}`,
     },
     {
       name: 'products_price_id',

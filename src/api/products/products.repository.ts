@@ -79,15 +79,39 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
     const b = `$${params.push(query.after.id)}`;
     where += ` and (${column}, id) ${query.sort.descending ? '<' : '>'} (${a}, ${b})`;
   }
-  let sql = `select ${COLUMNS} from products where ${where} order by ${column} ${direction}, id ${direction} limit $${params.push(query.limit + 1)}`;
-  if (query.offset) sql += ` offset $${params.push(query.offset)}`;
-  return { sql, params };
+  const order = `order by ${column} ${direction}, id ${direction}`;
+  let page = `${order} limit $${params.push(query.limit + 1)}`;
+  if (query.offset) page += ` offset $${params.push(query.offset)}`;
+  if (query.filters.q === undefined)
+    return { sql: `select ${COLUMNS} from products where ${where} ${page}`, params };
+  // A search finds the page's ids first, reading only (created_at, id, name, sku): the index
+  // products_created_at_id_name_sku holds all four, so PostgreSQL can walk it newest first and
+  // test each name and SKU without visiting the table, then read just the rows of the page.
+  return {
+    sql: `select ${COLUMNS} from products where id in (select id from products where ${where} ${page}) ${order}`,
+    params,
+  };
 }
 
-export function buildCountQuery(filters: ListFilters): { sql: string; params: unknown[] } {
+/**
+ * The number of live products matching `filters`. With `upTo`, counting stops there: the answer
+ * is exact when below `upTo`, and `upTo` means "at least `upTo`". The rows are counted in the
+ * list's order (`sort`), so PostgreSQL reads them as it reads a page, along the sort's index (or
+ * a search's trigram bitmap when the term is rare), and stops after `upTo` matches instead of
+ * visiting every match (a million for the whole catalog).
+ */
+export function buildCountQuery(
+  filters: ListFilters,
+  capped?: { upTo: number; sort: ListQuery['sort'] },
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
+  const where = whereClause(filters, params);
+  if (capped === undefined)
+    return { sql: `select count(*)::int as total from products where ${where}`, params };
+  const column = SORT_COLUMNS[capped.sort.field];
+  const direction = capped.sort.descending ? 'desc' : 'asc';
   return {
-    sql: `select count(*)::int as total from products where ${whereClause(filters, params)}`,
+    sql: `select count(*)::int as total from (select from products where ${where} order by ${column} ${direction}, id ${direction} limit $${params.push(capped.upTo)}) as upto`,
     params,
   };
 }
@@ -130,8 +154,12 @@ export function createProductsRepository(orm: Orm) {
       return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
     },
 
-    async count(filters: ListFilters): Promise<number> {
-      const { sql, params } = buildCountQuery(filters);
+    /** Exact, or (`capped`) exact below `upTo` and `upTo` when there are at least that many. */
+    async count(
+      filters: ListFilters,
+      capped?: { upTo: number; sort: ListQuery['sort'] },
+    ): Promise<number> {
+      const { sql, params } = buildCountQuery(filters, capped);
       const [row] = await query(sql, params);
       return Number(row?.['total'] ?? 0);
     },

@@ -30,7 +30,21 @@ export interface ListInput extends ListFilters {
   limit: number;
   page?: number;
   cursor?: string;
+  exactTotal?: boolean;
 }
+
+/**
+ * Page mode counts the matching products up to this many pages past the current one (ADR 0015):
+ * when the matches end before that, `total` is exact; otherwise it is a lower bound and
+ * `totalExact` is false, unless the client asks for `exactTotal`. The count then costs what the
+ * page costs, in proportion to its depth, where an exact count visits every match (tens of
+ * milliseconds at a million products).
+ */
+export const TOTAL_PAGES_AHEAD = 10;
+
+/** The most matches page mode counts for a page (see TOTAL_PAGES_AHEAD). */
+export const countLimit = (offset: number, limit: number): number =>
+  offset + (TOTAL_PAGES_AHEAD + 1) * limit;
 
 export interface ListResult {
   items: ProductRow[];
@@ -232,10 +246,21 @@ export function createProductsService(repository: ProductsRepository) {
       const last = rows.at(-1);
       const nextCursor = hasMore && last ? encodeCursor(input.sort, filters, last) : null;
       if (after) return { items: rows, pagination: { limit: input.limit, nextCursor } };
-      const total = await repository.count(filters);
+      let total: number;
+      let totalExact = true;
+      const skipped = offset ?? 0;
+      if (rows.length > 0 && !hasMore)
+        total = skipped + rows.length; // the last page tells it
+      else if (input.exactTotal) total = await repository.count(filters);
+      else {
+        // One past the limit: exactly `upTo` matches and more than `upTo` must differ.
+        const upTo = countLimit(skipped, input.limit);
+        total = await repository.count(filters, { upTo: upTo + 1, sort });
+        totalExact = total <= upTo;
+      }
       return {
         items: rows,
-        pagination: { ...pageMeta(page, input.limit, total), nextCursor },
+        pagination: { ...pageMeta(page, input.limit, total), totalExact, nextCursor },
       };
     },
 

@@ -1,0 +1,124 @@
+// The native open-loop generator of the overload case (scripts/lib/open-loop.c) against small
+// servers on loopback whose answers we know: it must count what they answered, keep its clock
+// when they are slow, time out what they never answer, and refuse any address off loopback.
+import { afterEach, describe, expect, test } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openLoopBinary, runOpenLoop } from '../scripts/lib/open-loop.ts';
+import { runCommand } from '../scripts/lib/process.ts';
+
+let server: http.Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
+  server = undefined;
+});
+
+/** A server that answers every third request 503 with Retry-After, the others 200 after `delayMs`. */
+async function serve(
+  delayMs: number,
+  answer = true,
+): Promise<{ port: number; seen: () => number }> {
+  let seen = 0;
+  server = http.createServer((req, res) => {
+    seen += 1;
+    if (!answer) return; // never answers
+    if (seen % 3 === 0) {
+      res.writeHead(503, { 'retry-after': '2', 'content-length': '2' }).end('{}');
+      return;
+    }
+    const body = JSON.stringify({ path: req.url });
+    setTimeout(() => res.writeHead(200, { 'content-length': body.length }).end(body), delayMs);
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, seen: () => seen };
+}
+
+describe('the open-loop generator', () => {
+  test('sends on its clock and counts every answer by status, with Retry-After checked', async () => {
+    const { port, seen } = await serve(2);
+    const run = await runOpenLoop({
+      port,
+      rate: 200,
+      seconds: 2,
+      maxConnections: 50,
+      timeoutMs: 2000,
+      paths: ['/a', '/b'],
+    });
+    expect(run.due).toBeGreaterThanOrEqual(398);
+    expect(run.due).toBeLessThanOrEqual(401);
+    expect(run.sent).toBe(run.due);
+    expect(seen()).toBe(run.due);
+    expect((run.status['200'] ?? 0) + (run.status['503'] ?? 0)).toBe(run.due);
+    expect(run.status['503']).toBe(Math.floor(run.due / 3));
+    expect(run.shedWithoutRetryAfter).toBe(0);
+    expect(run.latencyMs['200']!.p50).toBeGreaterThanOrEqual(2);
+    expect(run.timeouts + run.errors + run.unsent).toBe(0);
+    expect(run.preconnected).toBe(50);
+  }, 30_000);
+
+  test('keeps its clock when the server is slow: waiting for a connection counts as latency', async () => {
+    // 100 a second for 1 s on 2 connections; two answers in three take 100 ms: about 30 a second
+    // at best, so requests queue in the generator and the last ones wait over 2 s from when
+    // they were due (a closed-loop measure would report about 100 ms).
+    const { port } = await serve(100);
+    const run = await runOpenLoop({
+      port,
+      rate: 100,
+      seconds: 1,
+      maxConnections: 2,
+      timeoutMs: 10_000,
+      paths: ['/slow'],
+    });
+    expect(run.due).toBeGreaterThanOrEqual(99);
+    expect(run.timeouts).toBe(0);
+    expect(run.latencyMs['200']!.max).toBeGreaterThan(1500);
+  }, 30_000);
+
+  test('with a rate of 0 is a closed loop: as many as the connections carry, latency from sending', async () => {
+    // 2 connections; two answers in three take 50 ms, the third none: about 60 a second.
+    const { port } = await serve(50);
+    const run = await runOpenLoop({
+      port,
+      rate: 0,
+      seconds: 1,
+      maxConnections: 2,
+      timeoutMs: 2000,
+      paths: ['/closed'],
+    });
+    const answered = (run.status['200'] ?? 0) + (run.status['503'] ?? 0);
+    expect(answered).toBe(run.due);
+    expect(answered).toBeGreaterThan(35);
+    expect(answered).toBeLessThan(75);
+    expect(run.latencyMs['200']!.p99).toBeLessThan(150);
+  }, 30_000);
+
+  test('times out what is never answered', async () => {
+    const { port } = await serve(0, false);
+    const run = await runOpenLoop({
+      port,
+      rate: 50,
+      seconds: 1,
+      maxConnections: 10,
+      timeoutMs: 300,
+      paths: ['/never'],
+    });
+    expect(run.status).toEqual({});
+    expect(run.timeouts).toBe(run.due);
+  }, 30_000);
+
+  test('refuses an address off loopback', async () => {
+    const binary = await openLoopBinary();
+    const refused = await runCommand(binary, [
+      '10.0.0.1',
+      '80',
+      '10',
+      '1',
+      '1',
+      '100',
+      '/dev/null',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not a loopback/);
+  }, 60_000);
+});
