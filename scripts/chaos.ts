@@ -7,16 +7,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
-import { allCpus, pinTree, runOpenLoop } from './lib/open-loop.ts';
+import { pin, postmasterPid, processTree } from './lib/bench-proc.ts';
+import { canPin, runOpenLoop } from './lib/open-loop.ts';
 import { freePort, percentile, rssMiB, waitForHttp } from './lib/process.ts';
 
 const CASES = [
@@ -638,10 +639,6 @@ interface LoadFigures {
   pinned: boolean;
 }
 
-/** The embedded PostgreSQL's postmaster (its children are the backends). */
-const postmasterPid = () =>
-  Number(readFileSync(path.join(tmp, 'pg', 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
-
 /**
  * Open-loop load from the native generator (scripts/lib/open-loop.c) on a core of its own: the
  * API and PostgreSQL pinned to CPU 0, the generator to CPU 1 (when taskset and two CPUs exist).
@@ -653,7 +650,11 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
   const seconds = FULL ? 20 : 6;
   // This script (its recovery probes) beside the generator on CPU 1; PostgreSQL, a child of
   // this script, back on CPU 0 with the API.
-  const pinned = (await pinTree(process.pid, '1')) && (await pinTree(postmasterPid(), '0'));
+  const pinned = canPin();
+  if (pinned) {
+    pin(1, processTree(process.pid));
+    pin(0, processTree(postmasterPid(path.join(tmp, 'pg'))));
+  }
   const api = await startApi(env, pinned ? 0 : undefined);
   try {
     const token = await adminToken(api.base);
@@ -740,7 +741,7 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
     };
   } finally {
     await api.stop();
-    if (pinned) await pinTree(process.pid, allCpus());
+    if (pinned) pin(`0-${availableParallelism() - 1}`, processTree(process.pid));
   }
 }
 

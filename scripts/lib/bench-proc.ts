@@ -62,8 +62,11 @@ export function pinned(cpu: number, argv: string[]): string[] {
   return hasTaskset ? ['taskset', '-c', String(cpu), ...argv] : argv;
 }
 
-/** Pins running processes (all their threads) to `cpu`; their future children inherit it. */
-export function pin(cpu: number, pids: number[]): void {
+/**
+ * Pins running processes (all their threads) to `cpu` (a number, or a list such as "0-1" to
+ * undo a pin); their future children inherit it.
+ */
+export function pin(cpu: number | string, pids: number[]): void {
   if (!hasTaskset) return;
   for (const pid of pids) {
     spawnSync('taskset', ['-a', '-p', '-c', String(cpu), String(pid)], { stdio: 'ignore' });
@@ -75,13 +78,17 @@ export function postmasterPid(dataDir: string): number {
   return Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n', 1)[0]);
 }
 
-/** Path of wrk, installing Debian's package (as root or with sudo -n) when it is missing. */
-export function ensureWrk(): string {
-  const which = () => spawnSync('sh', ['-c', 'command -v wrk'], { encoding: 'utf8' }).stdout.trim();
+/**
+ * Path of `command`, installing Debian's package `pkg` (as root or with sudo -n) when it is
+ * missing. Throws with a sentence when it cannot.
+ */
+export function ensureCommand(command: string, pkg: string): string {
+  const which = () =>
+    spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).stdout.trim();
   let found = which();
   if (found) return found;
   const sudo = userInfo().uid === 0 ? [] : ['sudo', '-n'];
-  console.error("wrk is missing: installing Debian's wrk package");
+  console.error(`${command} is missing: installing Debian's ${pkg} package`);
   const apt = (args: string[]) =>
     spawnSync(
       sudo.length ? 'sudo' : 'apt-get',
@@ -92,12 +99,16 @@ export function ensureWrk(): string {
         timeout: 300_000,
       },
     ).status === 0;
-  const install = ['install', '-y', '--no-install-recommends', 'wrk'];
+  const install = ['install', '-y', '--no-install-recommends', pkg];
   if (!apt(install) && apt(['update'])) apt(install);
   found = which();
-  if (!found) throw new Error('wrk could not be installed (needs root or sudo -n, and apt-get)');
+  if (!found)
+    throw new Error(`${command} could not be installed (needs root or sudo -n, and apt-get)`);
   return found;
 }
+
+/** Path of wrk, installing Debian's package when it is missing. */
+export const ensureWrk = (): string => ensureCommand('wrk', 'wrk');
 
 /** Load average (1, 5, 15 min) as /proc/loadavg says. */
 export function loadAverage(): string {
