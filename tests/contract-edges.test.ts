@@ -141,7 +141,6 @@ describe('price ranges', () => {
       page: 1,
       limit: 20,
       total: 0,
-      totalExact: true,
       totalPages: 0,
       nextCursor: null,
     });

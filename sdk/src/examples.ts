@@ -1534,7 +1534,6 @@ export const examples = {
               "page": 1,
               "limit": 6,
               "total": 14,
-              "totalExact": true,
               "totalPages": 3,
               "nextCursor": "eyJ2IjoiMjAyNi0xMS0xOVQwODowMDowMC4wMDBaIiwiaWQiOiJlNmY3YThiOSJ9"
             }
@@ -1573,7 +1572,6 @@ export const examples = {
               "page": 3,
               "limit": 6,
               "total": 14,
-              "totalExact": true,
               "totalPages": 3,
               "nextCursor": null
             }
@@ -1587,7 +1585,6 @@ export const examples = {
               "page": 1,
               "limit": 20,
               "total": 0,
-              "totalExact": true,
               "totalPages": 0,
               "nextCursor": null
             }

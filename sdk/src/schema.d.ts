@@ -282,7 +282,7 @@ export interface paths {
          *
          *     Two ways to page: `page` (1-based, with `total`) for page numbers, or `cursor` (the `nextCursor` of the previous answer) for deep traversal that costs the same at any depth. A cursor only works with the filters and sort that produced it; anything else, or a damaged cursor, is 400 `INVALID_CURSOR`, and so is `page` combined with `cursor`.
          *
-         *     Page mode counts the matching products only as far as ten pages past the requested one (`page` × `limit` + 10 × `limit`): when they end before that, `total` is exact (`totalExact: true`); otherwise it is a lower bound ("at least `total`", `totalExact: false`), and `totalPages` with it, which is then always more than `page`. The count costs what the page costs, whatever the catalog's size. `exactTotal=true` asks for the exact count at any size, which visits every match (tens of milliseconds at a million products).
+         *     Page mode counts the matching products only as far as ten pages past the requested one (`page` × `limit` + 10 × `limit`): when they end before that, `total` is exact (and the answer has no `totalExact`, as in v0.1.0); otherwise it is a lower bound ("at least `total`", `totalExact: false`), and `totalPages` with it, which is then always more than `page`. The count costs what the page costs, whatever the catalog's size. `exactTotal=true` asks for the exact count at any size, which visits every match (tens of milliseconds at a million products).
          */
         get: operations["listProducts"];
         put?: never;
@@ -807,14 +807,17 @@ export interface components {
                     limit: number;
                     /**
                      * Format: int64
-                     * @description The number of matching products when `totalExact` is true; otherwise a lower bound (there are at least this many). Counting stops ten pages past the requested one unless the request has `exactTotal=true`.
+                     * @description The number of matching products, unless `totalExact` is present (and false): then a lower bound (there are at least this many). Counting stops ten pages past the requested one unless the request has `exactTotal=true`.
                      */
                     total?: number;
-                    /** @description Whether `total` and `totalPages` are exact. False only when the matches go on more than ten pages past the requested one and `exactTotal` was not asked for: then both are lower bounds, and `totalPages` is more than `page`. */
-                    totalExact?: boolean;
+                    /**
+                     * @description Present, and false, only when `total` and `totalPages` are lower bounds: the matches go on more than ten pages past the requested one and `exactTotal` was not asked for (`totalPages` is then more than `page`). Absent when both are exact, so an exact answer has exactly the fields it had in v0.1.0, whose Pagination schema is closed.
+                     * @enum {boolean}
+                     */
+                    totalExact?: false;
                     /**
                      * Format: int64
-                     * @description `total` divided by `limit`, rounded up: a lower bound like `total` when `totalExact` is false.
+                     * @description `total` divided by `limit`, rounded up: a lower bound like `total` when `totalExact` is present.
                      */
                     totalPages?: number;
                     /** @description The `cursor` of the next page: opaque, base64url, at most 1,200 characters. */
@@ -2172,7 +2175,7 @@ export interface operations {
                 page?: number;
                 /** @description Items per page. */
                 limit?: components["parameters"]["Limit"];
-                /** @description Page mode: `true` counts every matching product, so `total` is exact (`totalExact: true`) however many there are; slower on a large catalog. Default `false`: counting stops ten pages past the requested one. Cursor mode answers no total and ignores it. */
+                /** @description Page mode: `true` counts every matching product, so `total` is exact (no `totalExact` in the answer) however many there are; slower on a large catalog. Default `false`: counting stops ten pages past the requested one. Cursor mode answers no total and ignores it. */
                 exactTotal?: boolean;
                 /** @description The `nextCursor` of the previous page (cursor mode). Opaque, base64url, at most 1,200 characters whatever the catalog holds (the longest follows a name of 200 four-byte characters and has 1,107). */
                 cursor?: string;

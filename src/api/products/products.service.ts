@@ -229,9 +229,15 @@ export function createProductsService(repository: ProductsRepository) {
         total = await repository.count(filters, { upTo: upTo + 1, sort });
         totalExact = total <= upTo;
       }
+      // `totalExact` appears only when it is false: an exact answer stays exactly what v0.1.0's
+      // closed Pagination schema allows (an old client that validates strictly keeps working).
       return {
         items: rows,
-        pagination: { ...pageMeta(page, input.limit, total), totalExact, nextCursor },
+        pagination: {
+          ...pageMeta(page, input.limit, total),
+          ...(totalExact ? {} : { totalExact: false as const }),
+          nextCursor,
+        },
       };
     },
 
