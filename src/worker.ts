@@ -8,7 +8,11 @@ import { createLogger } from './utils/logger.ts';
 
 // The worker never migrates: the API (or `npm run db:migrate`) owns the schema.
 const config = loadProcessConfig({ DB_MIGRATE_ON_START: 'false' });
-const logger = createLogger({ level: config.logLevel, service: 'worker' });
+// Each line written at once, not batched per event-loop turn as the API's access log is: the
+// development mail transport's line is the mail, and it must be out before the job's transaction
+// commits (a line left for the next turn was lost once to a SIGKILL right after the commit, in
+// `npm run chaos`'s worker-kill case).
+const logger = createLogger({ level: config.logLevel, service: 'worker', stream: process.stdout });
 // The worker's parts: the queue and its jobs. Redis only carries the API's quotas and the
 // session revocations, which no job sends.
 const runtime = await createRuntime(config, { logger, parts: { queue: true, jobs: true } });
