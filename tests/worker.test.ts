@@ -94,8 +94,14 @@ describe('worker crash mid-job', () => {
         .rows;
       expect(after.confirmed_at).not.toBeNull();
       expect(mailsFor(second, order.id)).toHaveLength(1);
-      const { rows } = await db.query('select state from pgboss.job where id = $1', [jobId]);
-      expect(rows[0]?.state).toBe('completed');
+      // 'job completed' is logged as the handler returns; pg-boss records it a moment later.
+      let state: unknown;
+      for (const until = Date.now() + 5000; Date.now() < until; await sleep(100)) {
+        state = (await db.query('select state from pgboss.job where id = $1', [jobId])).rows[0]
+          ?.state;
+        if (state === 'completed') break;
+      }
+      expect(state).toBe('completed');
       // Its retry counter shows the crash: it ran more than once, and completed once.
       const retry = second.lines.find(
         (l) => l['message'] === 'job started' && l['jobId'] === jobId,
