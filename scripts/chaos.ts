@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -157,6 +157,7 @@ async function startApi(env: Record<string, string> = {}, cpu?: number): Promise
       // Each case isolates its fault: load shedding (on in production) only where it is the
       // subject, so a busy machine's event-loop delay does not shed requests of another case.
       OVERLOAD_MAX_IN_FLIGHT: '0',
+      OVERLOAD_TARGET_LATENCY_MS: '0',
       OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
       OVERLOAD_MAX_HEAP_USED_RATIO: '0',
       OVERLOAD_MAX_RSS_MB: '0',
@@ -683,10 +684,14 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
     const sampler = setInterval(() => {
       peakRssMiB = Math.max(peakRssMiB, rssMiB(api.child.pid!));
     }, 100);
-    // Recovery: from the moment the generator stops sending, how long until a closed-loop probe
-    // (16 at a time, 250 ms windows) is served at half the measured capacity. It starts on the
-    // clock while the generator still waits for its last answers.
-    const recovery = sleep(seconds * 1000).then(async () => {
+    // Recovery: from the moment the generator stops sending (its clock started, plus the
+    // case's seconds), how long until a closed-loop probe (16 at a time, 250 ms windows) is
+    // served at half the measured capacity; it runs while the generator still waits for its
+    // last answers.
+    let clockStarted: () => void = () => undefined;
+    const loadStarted = new Promise<void>((resolve) => (clockStarted = resolve));
+    const recovery = loadStarted.then(async () => {
+      await sleep(seconds * 1000);
       const loadEnded = performance.now();
       while (performance.now() - loadEnded < 10_000) {
         let ok = 0;
@@ -713,7 +718,9 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
       timeoutMs: 5000,
       paths,
       cpu,
+      onClockStart: clockStarted,
     });
+    clockStarted(); // a generator too old to say so: time from its end (settled already if it did)
     const recoveryMs = await recovery;
     clearInterval(sampler);
     if (process.env.CHAOS_DEBUG) console.log(JSON.stringify({ probe, run }));
@@ -741,7 +748,7 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
     };
   } finally {
     await api.stop();
-    if (pinned) pin(`0-${availableParallelism() - 1}`, processTree(process.pid));
+    if (pinned) pin(`0-${cpus().length - 1}`, processTree(process.pid));
   }
 }
 
@@ -760,6 +767,7 @@ const ADMITTED_P99_BOUND_MS = 1000;
 /** The production defaults of load shedding (src/config/config.ts). */
 const SHEDDING_ON = {
   OVERLOAD_MAX_IN_FLIGHT: '256',
+  OVERLOAD_TARGET_LATENCY_MS: '250',
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '200',
   OVERLOAD_MAX_HEAP_USED_RATIO: '0.9',
 };

@@ -33,13 +33,21 @@ describe('configuration', () => {
   test('load shedding is on in production by default and off elsewhere unless set', () => {
     expect(loadConfig(PROD).overload).toEqual({
       maxInFlight: 256,
+      targetLatencyMs: 250,
+      minInFlight: 32,
       maxEventLoopDelayMs: 200,
       maxHeapUsedRatio: 0.9,
       maxRssBytes: undefined,
       sampleIntervalMs: 250,
       retryAfterSeconds: 2,
     });
-    const off = { maxInFlight: 0, maxEventLoopDelayMs: 0, maxHeapUsedRatio: 0, maxRssBytes: 0 };
+    const off = {
+      maxInFlight: 0,
+      targetLatencyMs: 0,
+      maxEventLoopDelayMs: 0,
+      maxHeapUsedRatio: 0,
+      maxRssBytes: 0,
+    };
     expect(loadConfig({}).overload).toMatchObject(off);
     expect(loadConfig({ NODE_ENV: 'test' }).overload).toMatchObject(off);
     expect(

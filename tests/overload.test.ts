@@ -108,6 +108,58 @@ describe('load shedding', () => {
     expect(await metric(base, 'http_requests_in_flight')).toBe(0);
   });
 
+  test('answers slower than OVERLOAD_TARGET_LATENCY_MS tighten the in-flight bound to throughput × target', async () => {
+    // One sample a second: the test acts between two samples. The floor of the bound is 32.
+    app = await startTestApp({
+      env: {
+        OVERLOAD_MAX_IN_FLIGHT: '100',
+        OVERLOAD_TARGET_LATENCY_MS: '50',
+        OVERLOAD_SAMPLE_INTERVAL_MS: '1000',
+      },
+    });
+    const base = app.url;
+    expect(await metric(base, 'http_requests_in_flight_limit')).toBe(100);
+    const locker = new pg.Client({ connectionString: app.config.db.url });
+    await locker.connect();
+    const lock = async () => {
+      await locker.query('begin');
+      await locker.query('lock table products in access exclusive mode');
+    };
+    try {
+      // 40 requests held 300 ms by a table lock: six times the target.
+      await lock();
+      const slow = Array.from({ length: 40 }, () => get(`${base}/api/v1/products`, 60_000));
+      await within(5000, async () => (await metric(base, 'http_requests_in_flight')) === 40);
+      await sleep(300);
+      await locker.query('commit');
+      expect((await Promise.all(slow)).map((r) => r.status)).toEqual(Array(40).fill(200));
+      // The next sample sees them: 40 in a one-second window × 50 ms is 2, so the floor.
+      await within(
+        3000,
+        async () => ((await metric(base, 'http_requests_in_flight_limit')) ?? 100) < 100,
+      );
+      expect(await metric(base, 'http_requests_in_flight_limit')).toBe(32);
+
+      // The bound in force is the one applied: 32 of 40 admitted, 8 shed.
+      await lock();
+      const next = Array.from({ length: 40 }, () => get(`${base}/api/v1/products`, 60_000));
+      await within(5000, async () => (await metric(base, 'http_requests_in_flight')) === 32);
+      await sleep(100);
+      await locker.query('commit');
+      const statuses = (await Promise.all(next)).map((r) => r.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(32);
+      expect(statuses.filter((s) => s === 503)).toHaveLength(8);
+    } finally {
+      await locker.query('commit').catch(() => undefined);
+      await locker.end();
+    }
+    // Quick answers again: the bound goes back to OVERLOAD_MAX_IN_FLIGHT.
+    await within(5000, async () => {
+      await get(`${base}/api/v1/products`);
+      return (await metric(base, 'http_requests_in_flight_limit')) === 100;
+    });
+  });
+
   test('clients dribbling a body hold no in-flight slot (slowloris cannot shed real work)', async () => {
     app = await startTestApp({ env: { OVERLOAD_MAX_IN_FLIGHT: '2' } });
     const base = app.url;

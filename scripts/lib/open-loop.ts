@@ -3,10 +3,11 @@
 // falls behind with the server and flatters it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureCommand, hasTaskset } from './bench-proc.ts';
-import { runCommand } from './process.ts';
+import { runCommand, type CommandResult } from './process.ts';
 
 const source = path.join(import.meta.dirname, 'open-loop.c');
 
@@ -57,6 +58,35 @@ export interface OpenLoopOptions {
   paths: string[];
   /** Pins the generator to this CPU when taskset exists. */
   cpu?: number;
+  /** Called when the generator's clock starts (its connections are open; sending begins). */
+  onClockStart?: () => void;
+}
+
+const CLOCK_STARTED = 'open-loop: clock started\n';
+
+/** runCommand, also calling `onClockStart` when the generator says its clock started. */
+function runGenerator(
+  cmd: string,
+  argv: string[],
+  onClockStart?: () => void,
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let started = false;
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+      if (!started && stderr.includes(CLOCK_STARTED)) {
+        started = true;
+        stderr = stderr.replace(CLOCK_STARTED, '');
+        onClockStart?.();
+      }
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Runs the generator against 127.0.0.1 and resolves with what it measured. */
@@ -75,11 +105,18 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   ];
   const pinned = options.cpu !== undefined && canPin();
   const run = pinned
-    ? await runCommand('taskset', ['-c', String(options.cpu), binary, ...argv])
-    : await runCommand(binary, argv);
+    ? await runGenerator(
+        'taskset',
+        ['-c', String(options.cpu), binary, ...argv],
+        options.onClockStart,
+      )
+    : await runGenerator(binary, argv, options.onClockStart);
   if (run.code !== 0) throw new Error(`open-loop exited ${run.code}: ${run.stderr.trim()}`);
   return JSON.parse(run.stdout) as OpenLoopResult;
 }
 
-/** taskset exists and there are at least two CPUs to split between server and generator. */
-export const canPin = (): boolean => hasTaskset && availableParallelism() >= 2;
+/**
+ * taskset exists and the machine has at least two CPUs to split between server and generator
+ * (counted on the machine, not from this process's affinity, which an earlier pin narrowed).
+ */
+export const canPin = (): boolean => hasTaskset && cpus().length >= 2;

@@ -124,6 +124,7 @@ const schema = z.object({
 
   // Load shedding (src/utils/pressure.ts); 0 turns a bound off.
   OVERLOAD_MAX_IN_FLIGHT: int(0, 1_000_000).optional(),
+  OVERLOAD_TARGET_LATENCY_MS: int(0, 600_000).optional(),
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).optional(),
   OVERLOAD_MAX_HEAP_USED_RATIO: z.coerce.number().min(0).max(1).optional(),
   OVERLOAD_MAX_RSS_MB: int(0, 1_048_576).optional(),
@@ -141,6 +142,14 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface OverloadLimits {
   /** Requests being answered at once (admitted, not yet finished). */
   maxInFlight: number;
+  /**
+   * Mean time an admitted request may take, in milliseconds (0: off). Past it the in-flight
+   * bound tightens to throughput × this time (utils/pressure.ts, ADR 0013), never below
+   * `minInFlight`, until the mean falls to half of it again.
+   */
+  targetLatencyMs: number;
+  /** The floor of that adaptive bound, so a slow but idle instance still admits a burst. */
+  minInFlight: number;
   /** Mean event-loop delay over one sample window, in milliseconds. */
   maxEventLoopDelayMs: number;
   /** V8 heap in use as a fraction of the heap's limit (--max-old-space-size). */
@@ -355,6 +364,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // container's memory limit.
     overload: {
       maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT ?? (production ? 256 : 0),
+      targetLatencyMs: e.OVERLOAD_TARGET_LATENCY_MS ?? (production ? 250 : 0),
+      minInFlight: 32,
       maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS ?? (production ? 200 : 0),
       maxHeapUsedRatio: e.OVERLOAD_MAX_HEAP_USED_RATIO ?? (production ? 0.9 : 0),
       maxRssBytes:

@@ -42,7 +42,8 @@ export function shedLoad(
     const reason = pressure.admit();
     if (reason !== undefined) return reason;
     req[ADMITTED] = true;
-    res.once('close', () => pressure.release());
+    const admittedAt = performance.now();
+    res.once('close', () => pressure.release(admittedAt));
     return undefined;
   };
   return {

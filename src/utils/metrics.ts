@@ -103,6 +103,14 @@ export function createMetrics(orm: Orm, pressure?: Pressure): Metrics {
       },
     });
     new client.Gauge({
+      name: 'http_requests_in_flight_limit',
+      help: 'The in-flight bound in force: OVERLOAD_MAX_IN_FLIGHT, or lower while admitted requests take longer than OVERLOAD_TARGET_LATENCY_MS (0: none)',
+      registers: [registry],
+      collect() {
+        this.set(pressure.reading().inFlightLimit);
+      },
+    });
+    new client.Gauge({
       name: 'overloaded',
       help: '1 while this instance sheds new requests (by bound passed), else 0',
       labelNames: ['reason'] as const,

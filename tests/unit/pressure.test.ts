@@ -8,6 +8,8 @@ import { capturedLogger } from './helpers.ts';
 
 const OFF: OverloadLimits = {
   maxInFlight: 0,
+  targetLatencyMs: 0,
+  minInFlight: 1,
   maxEventLoopDelayMs: 0,
   maxHeapUsedRatio: 0,
   maxRssBytes: 0,
@@ -34,7 +36,7 @@ describe('the in-flight bound', () => {
     expect(pressure.current()).toBe('in-flight');
     expect(pressure.admit()).toBe('in-flight');
     expect(pressure.reading()).toMatchObject({ reason: 'in-flight', inFlight: 2 });
-    pressure.release();
+    pressure.release(performance.now());
     expect(pressure.current()).toBeUndefined();
     expect(pressure.admit()).toBeUndefined();
   });
@@ -43,6 +45,83 @@ describe('the in-flight bound', () => {
     pressure = createPressure(OFF, capturedLogger().logger);
     for (let i = 0; i < 1000; i++) expect(pressure.admit()).toBeUndefined();
     expect(pressure.current()).toBeUndefined();
+  });
+});
+
+describe('the adaptive in-flight bound (targetLatencyMs)', () => {
+  const ADAPTIVE = { ...OFF, maxInFlight: 100, targetLatencyMs: 20, minInFlight: 2 };
+
+  /** Waits (bounded) until the in-flight bound in force satisfies `ok`. */
+  async function limitWhere(p: Pressure, ok: (limit: number) => boolean, ms = 2000) {
+    const deadline = Date.now() + ms;
+    while (!ok(p.reading().inFlightLimit) && Date.now() < deadline) await sleep(10);
+    return p.reading().inFlightLimit;
+  }
+
+  test('slow requests tighten it to throughput × target, fast ones lift it again', async () => {
+    pressure = createPressure({ ...ADAPTIVE, sampleIntervalMs: 50 }, capturedLogger().logger);
+    pressure.start();
+    expect(pressure.reading().inFlightLimit).toBe(100);
+    // Ten requests that each take 60 ms, three times the target.
+    for (let round = 0; round < 20 && pressure.reading().inFlightLimit === 100; round++) {
+      const admittedAt = performance.now();
+      for (let i = 0; i < 10; i++) expect(pressure.admit()).toBeUndefined();
+      await sleep(60);
+      for (let i = 0; i < 10; i++) pressure.release(admittedAt);
+      await sleep(60); // a sample sees them
+    }
+    const tightened = pressure.reading().inFlightLimit;
+    expect(tightened).toBeLessThan(100);
+    expect(tightened).toBeGreaterThanOrEqual(2); // minInFlight
+    expect(pressure.reading().meanLatencyMs).toBeGreaterThan(20);
+    // The bound in force is the one admit() applies.
+    const now = pressure.reading().inFlightLimit;
+    for (let i = 0; i < now; i++) expect(pressure.admit()).toBeUndefined();
+    expect(pressure.admit()).toBe('in-flight');
+    expect(pressure.current()).toBe('in-flight');
+    const at = performance.now();
+    for (let i = 0; i < now; i++) pressure.release(at);
+    // Quick requests (well under half the target): the fixed bound is back.
+    const p = pressure;
+    for (let i = 0; i < 200 && p.reading().inFlightLimit !== 100; i++) {
+      expect(p.admit()).toBeUndefined();
+      p.release(performance.now());
+      await sleep(5);
+    }
+    expect(await limitWhere(pressure, (l) => l === 100)).toBe(100);
+  });
+
+  test('windows in which nothing ends, with requests in flight, do not lift it', async () => {
+    pressure = createPressure({ ...ADAPTIVE, sampleIntervalMs: 20 }, capturedLogger().logger);
+    pressure.start();
+    for (let round = 0; round < 20 && pressure.reading().inFlightLimit === 100; round++) {
+      const admittedAt = performance.now();
+      for (let i = 0; i < 5; i++) pressure.admit();
+      await sleep(60);
+      for (let i = 0; i < 5; i++) pressure.release(admittedAt);
+      await sleep(30);
+    }
+    const tightened = pressure.reading().inFlightLimit;
+    expect(tightened).toBeLessThan(100);
+    // Two requests stuck (on a lock, a dead dependency) through five windows: no news.
+    pressure.admit();
+    pressure.admit();
+    await sleep(120);
+    expect(pressure.reading().inFlightLimit).toBe(tightened);
+  });
+
+  test('0 turns it off: slow requests leave the fixed bound', async () => {
+    pressure = createPressure(
+      { ...ADAPTIVE, targetLatencyMs: 0, sampleIntervalMs: 20 },
+      capturedLogger().logger,
+    );
+    pressure.start();
+    const admittedAt = performance.now();
+    for (let i = 0; i < 10; i++) pressure.admit();
+    await sleep(60);
+    for (let i = 0; i < 10; i++) pressure.release(admittedAt);
+    await sleep(80);
+    expect(pressure.reading().inFlightLimit).toBe(100);
   });
 });
 
