@@ -1,8 +1,9 @@
 // The work a process would otherwise do on its first requests, done before it listens: the
 // contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
-// tests' app after createApp, with the same dependencies. Reads nothing anyone stored, writes
-// nothing, and reaches only the configured database; rejects if the database cannot be reached.
-import { randomUUID } from 'node:crypto';
+// tests' app after createApp, with the same dependencies. Reads nothing anyone stored, keeps
+// nothing it writes (one registration, rolled back), and reaches only the configured database;
+// rejects if the database cannot be reached.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { prepareStrengthEstimator, signAccessToken, verifyAccessToken } from './api/index.ts';
 import type { AppDeps } from './app.ts';
@@ -12,6 +13,7 @@ import {
   readNothingFromEachEntity,
   warmEachPoolConnection,
 } from './db/warm-up.ts';
+import { withTransaction } from './db/transaction.ts';
 
 /** What the warm-up did and what each step cost, in milliseconds, for the start-up log. */
 export interface WarmUp {
@@ -24,6 +26,37 @@ export interface WarmUp {
   passwordStrengthMs: number;
   /** jsonwebtoken's first signature and verification, and the body reader's decoder. */
   requestPathMs: number;
+  /** One registration, rolled back (registerAndRollBack). */
+  firstWritesMs: number;
+}
+
+class RolledBack extends Error {}
+
+/**
+ * One customer registration through the auth service, as a request makes it, in a transaction
+ * that is then rolled back: nothing is kept, and security events are logged only on commit
+ * (audit.service.ts), so none is. What it warms: MikroORM's first unit-of-work commit and, on
+ * the pooled connection it used (the one pg-pool hands out next: it reuses the last released),
+ * PostgreSQL's first writes to the account tables (relation caches, unique indexes, foreign-key
+ * checks), which cost the first registration three to four times the next one. The address is
+ * fresh and under a reserved domain (RFC 2606), the password random.
+ */
+async function registerAndRollBack(deps: AppDeps): Promise<void> {
+  try {
+    await withTransaction(deps.orm, async () => {
+      await deps.services.auth.register(
+        {
+          email: `warm-up-${randomUUID()}@example.invalid`,
+          password: randomBytes(24).toString('base64url'),
+          name: 'Warm-up',
+        },
+        { ip: undefined, userAgent: undefined, requestId: undefined },
+      );
+      throw new RolledBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+  }
 }
 
 /**
@@ -81,6 +114,7 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     loadBodyDecoder();
     signAndVerifyOneToken(config.auth);
   });
+  const [, firstWritesMs] = await timed(() => registerAndRollBack(deps));
   // Load shedding samples from now on: the work above is start-up, not load.
   deps.lifecycle.pressure?.start();
   return {
@@ -91,5 +125,6 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     databaseMs,
     passwordStrengthMs,
     requestPathMs,
+    firstWritesMs,
   };
 }

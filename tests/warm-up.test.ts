@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Utils } from '@mikro-orm/core';
 import { Options } from '@zxcvbn-ts/core';
+import { sqlRows } from '../src/db/sql.ts';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
 import { cases, named, send } from './helpers/contract-cases.ts';
@@ -29,6 +30,7 @@ let app: TestApp;
 let admin: Signed;
 let atStartUp: string[];
 let connectionsAtStartUp: number;
+let logsAtStartUp: Record<string, unknown>[];
 beforeAll(async () => {
   // zxcvbn ranks its dictionaries here, once per estimator.
   watch(Options.prototype, 'setRankedDictionaries', 'zxcvbn dictionaries');
@@ -36,6 +38,7 @@ beforeAll(async () => {
   // generates goes through this function (the one `mikro-orm compile` intercepts).
   watch(Utils, 'createFunction', 'MikroORM function');
   app = await startTestApp();
+  logsAtStartUp = [...app.logs];
   atStartUp = lazyWork.splice(0);
   const pool = await app.orm.em.getConnection().getNativeClient();
   connectionsAtStartUp = pool.totalCount;
@@ -54,6 +57,18 @@ describe('the start-up warm-up', () => {
     expect(atStartUp.filter((w) => w.endsWith('MikroORM function')).length).toBeGreaterThan(20);
     expect(app.config.db.pool.min).toBe(2);
     expect(connectionsAtStartUp).toBeGreaterThanOrEqual(app.config.db.pool.min);
+  });
+
+  test('keeps nothing it wrote: its registration is rolled back, and no security event is logged', async () => {
+    expect(app.warmedUp.firstWritesMs).toEqual(expect.any(Number));
+    expect(logsAtStartUp.filter((l) => l['message'] === 'security event')).toEqual([]);
+    const kept = await sqlRows(
+      app.orm,
+      `select (select count(*)::int from users where email like '%@example.invalid') as users,
+              (select count(*)::int from audit_events where event = 'user.registered') as events`,
+      [],
+    );
+    expect(kept).toEqual([{ users: 0, events: 0 }]);
   });
 
   test('leaves nothing lazy for the first request to any operation', async () => {

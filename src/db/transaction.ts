@@ -4,7 +4,9 @@
 // before the commit, and everything rolls back on an error. pg-boss enqueues on the same
 // connection (`queueDb`), so a job exists exactly when the change it follows up does.
 // `withEntityManager` gives work outside a request (jobs, scripts, start-up) an EntityManager
-// of its own, so no caller has to remember MikroORM's RequestContext.
+// of its own, so no caller has to remember MikroORM's RequestContext. `afterCommit` defers what
+// must only happen once the work is durable (a log line that says it happened).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RequestContext, TransactionContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
@@ -33,7 +35,28 @@ function txOf(em: EntityManager): Tx {
  * (MikroORM's default propagation), so a service may call another service's unit of work.
  */
 export function withTransaction<T>(orm: Orm, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withEntityManager(orm, () => orm.em.transactional((em) => work(txOf(em))));
+  const run = () => withEntityManager(orm, () => orm.em.transactional((em) => work(txOf(em))));
+  // A nested call is a savepoint of the outermost transaction: what it defers waits for that.
+  if (committing.getStore()) return run();
+  const deferred: (() => void)[] = [];
+  return committing.run(deferred, async () => {
+    const result = await run();
+    for (const fn of deferred) fn();
+    return result;
+  });
+}
+
+/** What the outermost withTransaction in progress runs once it has committed. */
+const committing = new AsyncLocalStorage<(() => void)[]>();
+
+/**
+ * Runs `fn` once the current withTransaction has committed (never, if it rolls back); at once
+ * outside one. For effects outside the database that must not claim what did not happen.
+ */
+export function afterCommit(fn: () => void): void {
+  const deferred = committing.getStore();
+  if (deferred) deferred.push(fn);
+  else fn();
 }
 
 /**

@@ -18,7 +18,7 @@ import { loadContract, type Contract } from '../../src/utils/contract.ts';
 import type { Lifecycle } from '../../src/utils/lifecycle.ts';
 import { createLogger } from '../../src/utils/logger.ts';
 import { createMetrics } from '../../src/utils/metrics.ts';
-import { warmUp } from '../../src/warm-up.ts';
+import { warmUp, type WarmUp } from '../../src/warm-up.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /**
@@ -65,6 +65,8 @@ export interface TestApp {
   queue: Queue;
   /** Every JSON log line the app wrote, parsed. */
   logs: Record<string, unknown>[];
+  /** What the start-up's warm-up did (src/warm-up.ts). */
+  warmedUp: WarmUp;
   close(): Promise<void>;
 }
 
@@ -114,7 +116,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     operations: options.contract?.operations,
   };
   const app = createApp(deps);
-  await warmUp(deps);
+  const warmedUp = await warmUp(deps);
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);
     app(req, res);
@@ -129,6 +131,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     services,
     queue,
     logs,
+    warmedUp,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -1,5 +1,7 @@
 // Records security events (ASVS 7/16): who, what, from where, under which request id. Events are
-// also logged as JSON lines; neither place ever receives a password, a token or an email.
+// also logged as JSON lines, once stored; neither place ever receives a password, a token or an
+// email.
+import { afterCommit } from '../../db/transaction.ts';
 import type { RequestMeta } from '../../types/request-meta.ts';
 import type { Logger } from '../../utils/logger.ts';
 import type { AuditEventName } from './audit.model.ts';
@@ -15,7 +17,8 @@ export interface AuditRecord {
 }
 
 export function createAuditService(repository: AuditRepository, logger: Logger) {
-  function stage(record: AuditRecord, meta: RequestMeta): void {
+  /** Adds the event to the unit of work; returns the log line to write once it is stored. */
+  function add(record: AuditRecord, meta: RequestMeta): () => void {
     repository.add({
       ...record,
       ip: meta.ip?.slice(0, 64),
@@ -23,22 +26,29 @@ export function createAuditService(repository: AuditRepository, logger: Logger) 
       requestId: meta.requestId,
     });
     const level = WARN_EVENTS.has(record.event) ? 'warn' : 'info';
-    logger.log(level, 'security event', {
-      event: record.event,
-      userId: record.userId ?? undefined,
-      actorId: record.actorId ?? undefined,
-      ip: meta.ip,
-      ...(record.details ? { details: record.details } : {}),
-    });
+    return () =>
+      logger.log(level, 'security event', {
+        event: record.event,
+        userId: record.userId ?? undefined,
+        actorId: record.actorId ?? undefined,
+        ip: meta.ip,
+        ...(record.details ? { details: record.details } : {}),
+      });
   }
 
   return {
-    /** Stages the event in the current unit of work: it commits with the change it describes. */
-    stage,
+    /**
+     * Stages the event in the current unit of work: it commits with the change it describes,
+     * and is logged once that has committed (a unit of work that rolls back logs nothing).
+     */
+    stage(record: AuditRecord, meta: RequestMeta): void {
+      afterCommit(add(record, meta));
+    },
     /** Records an event on its own (when there is no other change to commit with it). */
     async record(record: AuditRecord, meta: RequestMeta): Promise<void> {
-      stage(record, meta);
+      const log = add(record, meta);
       await repository.flush();
+      afterCommit(log);
     },
     /** Deletes events older than `days` days (AUDIT_RETENTION_DAYS); returns how many. */
     purgeOlderThan(days: number, now = new Date()): Promise<number> {
