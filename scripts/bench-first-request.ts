@@ -140,7 +140,9 @@ async function ok<T = Record<string, unknown>>(
 ): Promise<T> {
   const answer = await call(base, method, spec);
   if (answer.status >= 300 || !answer.json?.data)
-    throw new Error(`set-up: ${method} ${spec.path} answered ${answer.status}`);
+    throw new Error(
+      `set-up: ${method} ${spec.path} answered ${answer.status} ${JSON.stringify((answer.json as { message?: string } | undefined)?.message ?? '')}`,
+    );
   return answer.json.data as T;
 }
 

@@ -1,7 +1,7 @@
 // The work a process would otherwise do on its first requests, done before it listens: the
 // contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
 // tests' app after createApp, with the same dependencies. Reads nothing anyone stored, keeps
-// nothing it writes (one registration, rolled back), and reaches only the configured database;
+// nothing it writes (a registration, a product and a checkout, rolled back), and reaches only the configured database;
 // rejects if the database cannot be reached.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -26,31 +26,48 @@ export interface WarmUp {
   passwordStrengthMs: number;
   /** jsonwebtoken's first signature and verification, and the body reader's decoder. */
   requestPathMs: number;
-  /** One registration, rolled back (registerAndRollBack). */
+  /** A registration, a product and a checkout, rolled back (writeOnceAndRollBack). */
   firstWritesMs: number;
 }
 
 class RolledBack extends Error {}
 
 /**
- * One customer registration through the auth service, as a request makes it, in a transaction
- * that is then rolled back: nothing is kept, and security events are logged only on commit
- * (audit.service.ts), so none is. What it warms: MikroORM's first unit-of-work commit and, on
- * the pooled connection it used (the one pg-pool hands out next: it reuses the last released),
- * PostgreSQL's first writes to the account tables (relation caches, unique indexes, foreign-key
- * checks), which cost the first registration three to four times the next one. The address is
- * fresh and under a reserved domain (RFC 2606), the password random.
+ * The service's main writes, as requests make them, in one transaction that is then rolled
+ * back: a customer registers, a product is created, the customer checks it out (the order,
+ * its lines, the stock update, the idempotency key and the confirmation job). Nothing is kept,
+ * and security events are logged only on commit (audit.service.ts), so none is. What it warms:
+ * MikroORM's first unit-of-work commits and, on the pooled connection it used (the one pg-pool
+ * hands out next: it reuses the last released), PostgreSQL's first writes to those tables
+ * (relation caches, unique and trigram indexes, foreign-key checks, the queue's partition),
+ * which cost each first write two to four times the next one. The address is fresh and under a
+ * reserved domain (RFC 2606), the password random, the SKU fresh.
  */
-async function registerAndRollBack(deps: AppDeps): Promise<void> {
+async function writeOnceAndRollBack({ orm, services }: AppDeps): Promise<void> {
+  const tag = randomUUID();
   try {
-    await withTransaction(deps.orm, async () => {
-      await deps.services.auth.register(
+    await withTransaction(orm, async () => {
+      const { user } = await services.auth.register(
         {
-          email: `warm-up-${randomUUID()}@example.invalid`,
+          email: `warm-up-${tag}@example.invalid`,
           password: randomBytes(24).toString('base64url'),
           name: 'Warm-up',
         },
         { ip: undefined, userAgent: undefined, requestId: undefined },
+      );
+      const product = await services.products.create({
+        sku: `WARM-UP-${tag}`,
+        name: 'Warm-up',
+        description: '',
+        priceCents: 100,
+        currency: 'EUR',
+        stock: 1,
+        category: 'warm-up',
+      });
+      await services.orders.checkout(
+        { userId: user.id, role: 'customer', sessionId: randomUUID() },
+        { items: [{ productId: product.id, quantity: 1 }] },
+        tag,
       );
       throw new RolledBack();
     });
@@ -114,7 +131,7 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     loadBodyDecoder();
     signAndVerifyOneToken(config.auth);
   });
-  const [, firstWritesMs] = await timed(() => registerAndRollBack(deps));
+  const [, firstWritesMs] = await timed(() => writeOnceAndRollBack(deps));
   // Load shedding samples from now on: the work above is start-up, not load.
   deps.lifecycle.pressure?.start();
   return {

@@ -59,16 +59,18 @@ describe('the start-up warm-up', () => {
     expect(connectionsAtStartUp).toBeGreaterThanOrEqual(app.config.db.pool.min);
   });
 
-  test('keeps nothing it wrote: its registration is rolled back, and no security event is logged', async () => {
+  test('keeps nothing it wrote: its registration, product and order are rolled back, and no security event is logged', async () => {
     expect(app.warmedUp.firstWritesMs).toEqual(expect.any(Number));
     expect(logsAtStartUp.filter((l) => l['message'] === 'security event')).toEqual([]);
     const kept = await sqlRows(
       app.orm,
       `select (select count(*)::int from users where email like '%@example.invalid') as users,
-              (select count(*)::int from audit_events where event = 'user.registered') as events`,
+              (select count(*)::int from audit_events where event = 'user.registered') as events,
+              (select count(*)::int from products where sku like 'WARM-UP-%') as products,
+              (select count(*)::int from orders) as orders`,
       [],
     );
-    expect(kept).toEqual([{ users: 0, events: 0 }]);
+    expect(kept).toEqual([{ users: 0, events: 0, products: 0, orders: 0 }]);
   });
 
   test('leaves nothing lazy for the first request to any operation', async () => {
