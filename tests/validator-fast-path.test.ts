@@ -3,7 +3,9 @@
 // route: it must decide exactly as the validator's own lookup does. Two apps on real loopback
 // ports, one with the edge's validator chain and one with the validator's chain as published,
 // answer the same requests with what the lookup recorded (or the error it raised).
+import { spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
@@ -112,4 +114,24 @@ describe("the edge's operation lookup", () => {
     // The comparison is not vacuous: most operations were found by both.
     expect(matched).toBeGreaterThan(Object.keys(operations).length);
   }, 120_000);
+});
+
+// The validator calls url.parse on every request; building the edge's validator settles Node's
+// per-call deprecation check (a stack trace each time) without printing anything.
+describe("url.parse's deprecation check", () => {
+  test('is settled when the validator is built, and nothing is printed', () => {
+    const script = `
+      const { openApiValidator } = await import(${JSON.stringify(path.resolve('src/middleware/openapi-validator.ts'))});
+      const { loadContract } = await import(${JSON.stringify(path.resolve('src/utils/contract.ts'))});
+      openApiValidator(loadContract(), false);
+      const { parse } = await import('node:url');
+      parse('/from-outside-node_modules?a=1'); // would print DEP0169 were the check not settled
+      setTimeout(() => process.exit(0), 200);`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).not.toMatch(/DEP0169|url\.parse/);
+  });
 });

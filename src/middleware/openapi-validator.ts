@@ -3,6 +3,8 @@
 // operation's validators compile at start-up (openApiValidatorReady), not on its first request.
 import { createRequire } from 'node:module';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse as parseUrl } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
@@ -550,6 +552,27 @@ export function openApiValidatorReady(contract: Contract): Promise<ValidatorWarm
 }
 
 /**
+ * The validator's parameter step calls `url.parse` on every request. Node 24 decides on each call
+ * whether to print DEP0169 (once, for a caller outside node_modules) by capturing and walking a
+ * stack trace until it has printed it once; called from node_modules it never prints, so it
+ * checks every time: a stack trace per request, the largest single cost of the validation left
+ * (docs/BENCHMARKS.md). One call from here, with deprecation warnings muted for that call only,
+ * settles the check for good: nothing is printed, then or later (our code does not use
+ * `url.parse`; the validator, which does, is never warned about). The real `process` is the
+ * main context's (under Jest `process` is a copy, which Node's warning code does not read).
+ */
+function settleUrlParseDeprecationCheck(): void {
+  const real = runInThisContext('process') as NodeJS.Process;
+  const muted = real.noDeprecation;
+  real.noDeprecation = true;
+  try {
+    parseUrl('/');
+  } finally {
+    real.noDeprecation = muted;
+  }
+}
+
+/**
  * The validator's path-params step registers `app.param` hooks on the first request and then
  * only waits for a promise on every request: after it has run once, it is passed by.
  */
@@ -567,6 +590,7 @@ function onceOnly(pathParams: RequestHandler): RequestHandler {
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
   memoizeValidatorPathToRegexp();
   exposeValidatorContext();
+  settleUrlParseDeprecationCheck();
   // A deep copy: the validator annotates the document it is given.
   const document = structuredClone(contract.document);
   const library = OpenApiValidator.middleware({
