@@ -43,3 +43,70 @@ describe('the stdout logger', () => {
     ]);
   });
 });
+
+// The access log builds its line directly (logInfo/jsonLine) instead of passing winston's format
+// chain: the line must be the one winston writes for the same fields, byte for byte.
+describe('the direct info line', () => {
+  const cases = [
+    {
+      requestId: '0f8fad5b-d9cb-469f-a165-70867728950e',
+      method: 'GET',
+      path: '/api/v1/products/123',
+      status: 200,
+      durationMs: 1.23,
+      ip: '127.0.0.1',
+    },
+    {
+      requestId: 'caller-id_1',
+      method: 'POST',
+      path: '/a"b\\c/\u0001\u007f/é/\ud800/\u2028',
+      status: 499,
+      durationMs: 0,
+      ip: undefined,
+      aborted: true,
+    },
+    { method: 'HEAD', path: '/', status: 404, durationMs: -0, level: 'ignored', service: 'x' },
+  ];
+
+  test('equals what winston writes, through the stdout logger, in order', () => {
+    const lines = run(
+      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+       const log = createLogger({ level: 'info', service: 'svc' });
+       for (const fields of ${JSON.stringify(cases)}) {
+         const timed = { ...fields, timestamp: '2026-12-02T04:30:00.000Z' };
+         log.info('request', timed);
+         logInfo(log, 'request', timed);
+       }
+       logInfo(log, 'untimed', { i: 1 });
+       log.info('untimed', { i: 1 });`,
+    );
+    expect(lines).toHaveLength(cases.length * 2 + 2);
+    for (let i = 0; i < cases.length; i += 1) expect(lines[2 * i + 1]).toBe(lines[2 * i]);
+    // Without a timestamp in the fields each path stamps its own: equal apart from the time.
+    const untimed = lines.slice(-2).map((l) => l.replace(/"timestamp":"[^"]+"/, ''));
+    expect(untimed[0]).toBe(untimed[1]);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      ...cases[0],
+      service: 'svc',
+      level: 'info',
+      message: 'request',
+      timestamp: '2026-12-02T04:30:00.000Z',
+    });
+  });
+
+  test('writes nothing below the logger level, and goes through winston for a stream logger', () => {
+    const lines = run(
+      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+       const { PassThrough } = await import('node:stream');
+       logInfo(createLogger({ level: 'warn' }), 'request', { i: 0 });
+       logInfo(createLogger({ level: 'silent' }), 'request', { i: 1 });
+       const stream = new PassThrough();
+       const seen = [];
+       stream.on('data', (chunk) => seen.push(String(chunk)));
+       logInfo(createLogger({ level: 'info', stream }), 'request', { i: 2 });
+       setTimeout(() => console.log(seen.join('').trim()), 20);`,
+    );
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ message: 'request', i: 2, level: 'info' });
+  });
+});

@@ -1,7 +1,8 @@
 // One log line per request: method, path (never the query string, which may hold tokens),
-// status and duration. Bodies and headers are never logged.
+// status and duration. Bodies and headers are never logged. The line is built directly when the
+// logger writes to stdout (logInfo: the same line as winston's, for a fraction of its CPU).
 import type { RequestHandler } from 'express';
-import type { Logger } from '../utils/logger.ts';
+import { logInfo, type Logger } from '../utils/logger.ts';
 
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
@@ -12,7 +13,7 @@ export function accessLog(logger: Logger): RequestHandler {
       if (logged) return;
       logged = true;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info('request', {
+      logInfo(logger, 'request', {
         requestId: req.id,
         method: req.method,
         path,

@@ -3,6 +3,8 @@
 // operation's validators compile at start-up (openApiValidatorReady), not on its first request.
 import { createRequire } from 'node:module';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse as parseUrl } from 'node:url';
+import { runInThisContext } from 'node:vm';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
@@ -37,13 +39,18 @@ function routeOptionsSlot(options: object = {}): number {
  * state between exec calls), so the validator's copy of path-to-regexp answers from a cache.
  * Bounded, in case anything else compiles patterns made from input. Remove once upstream caches.
  */
-export function memoizeValidatorPathToRegexp(): void {
+/** The validator's copy of path-to-regexp, whose export its route lookup reads on each call. */
+function validatorPathToRegexp(): { pathToRegexp: PathToRegexp & { [MEMOIZED]?: true } } {
   const requireFromValidator = createRequire(
     createRequire(import.meta.url).resolve('express-openapi-validator'),
   );
-  const mod = requireFromValidator('path-to-regexp') as {
+  return requireFromValidator('path-to-regexp') as {
     pathToRegexp: PathToRegexp & { [MEMOIZED]?: true };
   };
+}
+
+export function memoizeValidatorPathToRegexp(): void {
+  const mod = validatorPathToRegexp();
   if (mod.pathToRegexp[MEMOIZED]) return;
   const compile = mod.pathToRegexp;
   type Compiled = ReturnType<PathToRegexp>;
@@ -79,6 +86,155 @@ export function memoizeValidatorPathToRegexp(): void {
     { [MEMOIZED]: true as const },
   );
   mod.pathToRegexp = memoized;
+}
+
+/** What express-openapi-validator's metadata middleware is built from (OpenApiContext). */
+interface ValidatorContext {
+  apiDoc: { paths: Record<string, Record<string, unknown>> };
+  expressRouteMap: Record<string, { basePath: string }>;
+  routePair(expressRoute: string): { expressRoute: string; openApiRoute: string };
+  serial: number;
+}
+interface ValidatorMetadataInput {
+  context: ValidatorContext;
+  responseApiDoc: { paths: Record<string, Record<string, unknown>> } | null | undefined;
+}
+type MetadataFactory = (
+  context: ValidatorContext,
+  responseApiDoc: ValidatorMetadataInput['responseApiDoc'],
+) => RequestHandler;
+const CONTEXT = Symbol.for('contract-first-monolith.validator.context');
+const EXPOSED = Symbol.for('contract-first-monolith.validator.context.exposed');
+type Tagged = { [CONTEXT]?: ValidatorMetadataInput };
+
+/**
+ * The validator builds its metadata middleware (the route lookup) from its OpenApiContext on the
+ * first request. The middleware it returns is wrapped to note that context on each request it
+ * sees, so that the warm-up's first request hands this validator's own context, route order
+ * and (pre-processed) operation objects to `fastMetadata`. Idempotent; nothing else changes.
+ */
+function exposeValidatorContext(): void {
+  const requireFromValidator = createRequire(
+    createRequire(import.meta.url).resolve('express-openapi-validator'),
+  );
+  const { OpenApiValidator } = requireFromValidator('./openapi.validator.js') as {
+    OpenApiValidator: { prototype: { metadataMiddleware: MetadataFactory; [EXPOSED]?: true } };
+  };
+  const proto = OpenApiValidator.prototype;
+  if (proto[EXPOSED]) return;
+  const build = proto.metadataMiddleware;
+  proto.metadataMiddleware = function (this: unknown, context, responseApiDoc) {
+    const inner = build.call(this, context, responseApiDoc);
+    const input: ValidatorMetadataInput = { context, responseApiDoc };
+    return function metadataMiddleware(req, res, next) {
+      (req as Tagged)[CONTEXT] = input;
+      return inner(req, res, next);
+    };
+  };
+  proto[EXPOSED] = true;
+}
+
+interface FastRoute {
+  /** The route's text before its first parameter or special character. */
+  prefix: string;
+  lowerPrefix: string;
+  expressRoute: string;
+  openApiRoute: string;
+  /** The operation objects of the validator's document, by request method (GET, POST, …). */
+  methods: Map<string, { schema: unknown; responseSchema: unknown }>;
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** The validator's routes in the order its lookup scans them, with what a match records. */
+function fastRoutes({ context, responseApiDoc }: ValidatorMetadataInput): FastRoute[] {
+  return Object.entries(context.expressRouteMap).map(([expressRoute, { basePath }]) => {
+    const { openApiRoute } = context.routePair(expressRoute);
+    const pathKey = openApiRoute.substring(basePath.length);
+    const item = context.apiDoc.paths[pathKey] ?? {};
+    const methods = new Map<string, { schema: unknown; responseSchema: unknown }>();
+    for (const method of Object.keys(item))
+      if (HTTP_METHODS.has(method) && item[method])
+        methods.set(method.toUpperCase(), {
+          schema: item[method],
+          responseSchema: responseApiDoc?.paths[pathKey]?.[method],
+        });
+    const special = expressRoute.search(/[:*?+(){}[\]!\\]/);
+    const prefix = special === -1 ? expressRoute : expressRoute.slice(0, special);
+    return { prefix, lowerPrefix: prefix.toLowerCase(), expressRoute, openApiRoute, methods };
+  });
+}
+
+/**
+ * The validator's metadata step (which operation a request is, `req.openapi`), without its cost
+ * per request: its lookup walks every route, compiling or fetching each one's matcher and reading
+ * two app settings per route, behind a promise. Here the same routes, in the same order, with
+ * the same matchers and the same records, are walked with a string-prefix test first, so only a
+ * route whose fixed text the path starts with runs its RegExp. Anything but a clean match of a
+ * documented method (no route: 404 or not managed; a route without the method: 405 with Allow;
+ * a parameter that does not decode: 400) is handed to the validator's own step, which answers as
+ * before. Until the warm-up has handed over the validator's context, every request is.
+ * tests/validator-fast-path.test.ts holds it equal to the validator's own lookup.
+ */
+interface FastMetadata {
+  handler: RequestHandler;
+  /** Takes over from the validator's lookup, with the validator's own routes and records. */
+  adopt(input: ValidatorMetadataInput): void;
+}
+
+export function fastMetadata(metadata: RequestHandler, compile: () => PathToRegexp): FastMetadata {
+  let routes: FastRoute[] | undefined;
+  let responses = false;
+  let serial = 0;
+  const handler: RequestHandler = (req, res, next) => {
+    if (!routes) return metadata(req, res, next);
+    const path = req.originalUrl.split('?', 1)[0]!;
+    const lower = path.toLowerCase();
+    const options = {
+      sensitive: !!req.app.enabled('case sensitive routing'),
+      strict: !!req.app.enabled('strict routing'),
+    };
+    for (const route of routes) {
+      // Without 'case sensitive routing' the matcher has the `i` flag (no `u`): only ASCII
+      // matches ASCII there, so a path it matches starts with the prefix once both are lower-cased.
+      if (options.sensitive ? !path.startsWith(route.prefix) : !lower.startsWith(route.lowerPrefix))
+        continue;
+      const { regexp, keys } = compile()(route.expressRoute, options);
+      const matched = regexp.exec(path);
+      if (!matched) continue;
+      const operation = route.methods.get(req.method);
+      if (!operation) break;
+      const pathParams: Record<string, string> = {};
+      try {
+        // As the validator: every group decoded (an absent one becomes "undefined" there too).
+        const values = matched.slice(1).map((v) => decodeURIComponent(v));
+        for (let i = 0; i < keys.length; i += 1)
+          pathParams[(keys[i] as { name: string }).name] = values[i]!;
+      } catch {
+        break;
+      }
+      const openapi: Record<string, unknown> = {
+        expressRoute: route.expressRoute,
+        openApiRoute: route.openApiRoute,
+        pathParams,
+        schema: operation.schema,
+        serial,
+      };
+      if (responses) openapi['_responseSchema'] = operation.responseSchema;
+      (req as unknown as { openapi: unknown }).openapi = openapi;
+      req.params = pathParams;
+      return next();
+    }
+    return metadata(req, res, next);
+  };
+  return {
+    handler,
+    adopt(input) {
+      routes = fastRoutes(input);
+      responses = !!input.responseApiDoc;
+      serial = input.context.serial;
+    },
+  };
 }
 
 /**
@@ -293,7 +449,11 @@ async function step(handler: RequestHandler, req: unknown, res: unknown): Promis
  * path-params middleware is left out: on the first real request it registers `app.param` hooks
  * on the real app, which a synthetic request does not have.
  */
-async function warmUpOperation(chain: RequestHandler[], r: WarmUpRequest): Promise<void> {
+async function warmUpOperation(
+  chain: RequestHandler[],
+  fast: FastMetadata,
+  r: WarmUpRequest,
+): Promise<void> {
   const req: Record<string, unknown> = {
     method: r.method,
     url: r.path,
@@ -321,6 +481,7 @@ async function warmUpOperation(chain: RequestHandler[], r: WarmUpRequest): Promi
     end: () => res,
     json: (_body: unknown) => res,
   };
+  const probe = { ...req, headers: { ...(req['headers'] as object) } };
   for (const handler of chain) {
     const passed = await step(handler, req, res);
     if (handler.name === METADATA) {
@@ -331,6 +492,26 @@ async function warmUpOperation(chain: RequestHandler[], r: WarmUpRequest): Promi
           cause: passed,
         });
       }
+      // The fast lookup, once it has the validator's context, must record what the validator's
+      // own lookup recorded, field for field (the same objects).
+      const context = (req as Tagged)[CONTEXT];
+      if (context) fast.adopt(context);
+      const passedFast = await step(fast.handler, probe, res);
+      const mine = (probe as OpenApiMetadata).openapi as Record<string, unknown> | undefined;
+      const theirs = found as Record<string, unknown>;
+      const same =
+        passedFast === undefined &&
+        mine !== undefined &&
+        Object.keys(theirs).every((k) =>
+          k === 'pathParams'
+            ? JSON.stringify(mine[k]) === JSON.stringify(theirs[k])
+            : mine[k] === theirs[k],
+        ) &&
+        Object.keys(mine).length === Object.keys(theirs).length;
+      if (!same)
+        throw new Error(
+          `validator warm-up: ${r.method} ${r.openApiRoute}: the fast lookup disagrees with the validator's`,
+        );
     }
   }
   if (chain.some((h) => h.name === RESPONSE)) res.json({});
@@ -339,11 +520,12 @@ async function warmUpOperation(chain: RequestHandler[], r: WarmUpRequest): Promi
 async function warmUp(
   document: Record<string, unknown>,
   chain: RequestHandler[],
+  fast: FastMetadata,
 ): Promise<ValidatorWarmUp> {
   const started = performance.now();
   const requests = warmUpRequests(document);
   for (const request of requests) {
-    await warmUpOperation(chain, request);
+    await warmUpOperation(chain, fast, request);
     // Each compilation blocks the event loop for a few to a hundred milliseconds: let the rest
     // of the start-up (database pool, queue) breathe in between.
     await nextTurn();
@@ -369,8 +551,46 @@ export function openApiValidatorReady(contract: Contract): Promise<ValidatorWarm
   );
 }
 
+/**
+ * The validator's parameter step calls `url.parse` on every request. Node 24 decides on each call
+ * whether to print DEP0169 (once, for a caller outside node_modules) by capturing and walking a
+ * stack trace until it has printed it once; called from node_modules it never prints, so it
+ * checks every time: a stack trace per request, the largest single cost of the validation left
+ * (docs/BENCHMARKS.md). One call from here, with deprecation warnings muted for that call only,
+ * settles the check for good: nothing is printed, then or later (our code does not use
+ * `url.parse`; the validator, which does, is never warned about). The real `process` is the
+ * main context's (under Jest `process` is a copy, which Node's warning code does not read).
+ */
+function settleUrlParseDeprecationCheck(): void {
+  const real = runInThisContext('process') as NodeJS.Process;
+  const muted = real.noDeprecation;
+  real.noDeprecation = true;
+  try {
+    parseUrl('/');
+  } finally {
+    real.noDeprecation = muted;
+  }
+}
+
+/**
+ * The validator's path-params step registers `app.param` hooks on the first request and then
+ * only waits for a promise on every request: after it has run once, it is passed by.
+ */
+function onceOnly(pathParams: RequestHandler): RequestHandler {
+  let done = false;
+  return (req, res, next) => {
+    if (done) return next();
+    return pathParams(req, res, (error?: unknown) => {
+      if (error === undefined) done = true;
+      next(error);
+    });
+  };
+}
+
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
   memoizeValidatorPathToRegexp();
+  exposeValidatorContext();
+  settleUrlParseDeprecationCheck();
   // A deep copy: the validator annotates the document it is given.
   const document = structuredClone(contract.document);
   const library = OpenApiValidator.middleware({
@@ -392,15 +612,20 @@ export function openApiValidator(contract: Contract, validateResponses: boolean)
     throw new Error(
       `express-openapi-validator's middleware changed (${names.join(', ')}): review the warm-up in src/middleware/openapi-validator.ts`,
     );
-  const [pathParams, metadata, ...validation] = library as [
+  // The security step only waits for a promise and passes (validateSecurity is off: the
+  // operation table's guards authenticate, src/middleware/operations.ts): left out.
+  const [pathParams, metadata, , ...validation] = library as [
+    RequestHandler,
     RequestHandler,
     RequestHandler,
     ...RequestHandler[],
   ];
   const chain = [metadata, oneContentTypePerOperation(), ...validation];
+  const pathToRegexp = validatorPathToRegexp();
+  const fast = fastMetadata(metadata, () => pathToRegexp.pathToRegexp);
 
   // Starts now (the validator loads the contract asynchronously); openApiValidatorReady awaits it.
-  const warm = warmUp(contract.document, chain);
+  const warm = warmUp(contract.document, chain, fast);
   const previous = warmUps.get(contract);
   const ready = previous ? Promise.all([previous, warm]).then(([, w]) => w) : warm;
   ready.catch(() => undefined); // reported to whoever awaits it, not as an unhandled rejection
@@ -409,8 +634,10 @@ export function openApiValidator(contract: Contract, validateResponses: boolean)
   return [
     writableQuery(),
     headAsGet(),
-    pathParams,
-    ...chain,
+    onceOnly(pathParams),
+    fast.handler,
+    oneContentTypePerOperation(),
+    ...validation,
     storableInputOnly(),
     conditionalOnlyWhereDocumented(),
     restoreHead(),
