@@ -577,7 +577,7 @@ async function workerKill(): Promise<void> {
     const started = Date.now();
     let kills = 0;
     let done = 0;
-    // Start a worker, let it work 0.5–2 s, kill it without warning; until the backlog is gone.
+    // Start a worker, let it work a little, kill it without warning; until the backlog is gone.
     while (Date.now() - started < budgetMs) {
       worker = startWorker(jobEnv, onLine);
       if (!(await worker.ready)) throw new Error('the worker did not start');
@@ -587,7 +587,13 @@ async function workerKill(): Promise<void> {
           await sleep(250);
         break;
       }
-      await sleep(500 + Math.random() * 1500);
+      // Killed mid-drain: once this worker has confirmed something (so each life makes
+      // progress), 0–300 ms later. A fixed 0.5–2 s let a fast worker drain the whole backlog
+      // in its first life when the case ran alone.
+      const before = await confirmed();
+      while ((done = await confirmed()) === before && Date.now() - started < budgetMs)
+        await sleep(25);
+      await sleep(Math.random() * 300);
       if ((done = await confirmed()) >= ids.length) break;
       worker.child.kill('SIGKILL');
       await worker.exited;
