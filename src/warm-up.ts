@@ -95,7 +95,7 @@ function signAndVerifyOneToken(auth: AppDeps['config']['auth']): void {
     secret: auth.jwtSecret,
     issuer: auth.issuer,
     audience: auth.audience,
-    ttlSeconds: 1,
+    ttlSeconds: 300,
   };
   const token = signAccessToken(
     { sub: randomUUID(), role: 'customer', sid: randomUUID(), tv: 0 },
