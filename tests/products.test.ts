@@ -120,6 +120,20 @@ describe('admin writes', () => {
 });
 
 describe('ETags and conditional requests', () => {
+  test('GET (a plain row, ADR 0018) answers what the write answered, field for field and ETag', async () => {
+    const created = await api().post('/api/v1/products').set(bearer(admin)).send(product(903));
+    const updated = await api()
+      .patch(`/api/v1/products/${created.body.data.id}`)
+      .set(bearer(admin))
+      .send({ name: 'Renamed Widget', stock: 3 });
+    expect(updated.status).toBe(200);
+    const read = await api().get(`/api/v1/products/${created.body.data.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.data).toStrictEqual(updated.body.data);
+    expect(read.headers['etag']).toBe(updated.headers['etag']);
+    expect(read.headers['etag']).toMatch(/^"v2-/);
+  });
+
   test('GET answers a strong ETag and cache headers; If-None-Match gives 304', async () => {
     const id = catalog[1]?.id;
     const first = await api().get(`/api/v1/products/${id}`);

@@ -1,11 +1,14 @@
 // The MikroORM instance on PostgreSQL, with its pool and timeouts taken from the configuration.
-// Code never uses the global EntityManager: requests get a fork through RequestContext
-// (middleware/db-context.ts) and scripts call orm.em.fork() themselves.
+// Code never uses the global EntityManager: a request gets a fork of its own, made on its first
+// entity work (middleware/db-context.ts, found through `context` below); jobs and scripts get one
+// from withEntityManager (db/transaction.ts) or MikroORM's RequestContext.
 import path from 'node:path';
 import { Migrator } from '@mikro-orm/migrations';
+import { RequestContext } from '@mikro-orm/core';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import type { Logger } from '../utils/logger.ts';
+import { currentRequestContext } from '../utils/request-context.ts';
 import { startReplicaMonitor } from './replicas.ts';
 
 export type Orm = MikroORM;
@@ -55,6 +58,11 @@ export async function createOrm(
       keepAlive: true,
     },
     allowGlobalContext: false,
+    // Where `orm.em` finds the current EntityManager when no transaction is running: MikroORM's
+    // RequestContext (jobs, withEntityManager), else the request's own fork, made on first use.
+    // Neither: the global one, which refuses entity work (allowGlobalContext: false).
+    context: (name) =>
+      RequestContext.getEntityManager(name) ?? currentRequestContext()?.entityManager?.(),
     debug: false,
     logger: (message) => logger.debug(message),
   });

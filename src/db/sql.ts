@@ -1,4 +1,6 @@
 // Small helpers for hand-written SQL.
+import { TransactionContext } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery, type QueryResult } from 'kysely';
 import { isDatabaseUnavailable } from './errors.ts';
 import type { Orm } from './orm.ts';
@@ -42,12 +44,14 @@ function runSql<R>(
   const compiled = CompiledQuery.raw(sql, [...params]) as CompiledQuery<R>;
   if ('queueDb' in on) return on.em.getKysely().executeQuery(compiled);
   const orm = on;
-  // Inside a transaction the EntityManager hands out the transaction's connection (the type is
-  // then ignored); the global one reads without an identity map, so no context is needed here.
-  const em = orm.em.getContext(false);
-  if (em.getTransactionContext()) return em.getKysely().executeQuery(compiled);
+  // Inside a transaction (withTransaction runs in MikroORM's TransactionContext) the statement
+  // takes the transaction's connection, whatever the type. Outside one it needs no
+  // EntityManager at all: asking orm.em for its context would fork the request's (db-context.ts)
+  // for a statement that has no identity map to use, so the pool is asked directly.
+  const tx = TransactionContext.getEntityManager(orm.em.name) as EntityManager | undefined;
+  if (tx) return tx.getKysely().executeQuery(compiled);
   return fromReplicaOrPrimary(orm, requested, (type) =>
-    em.getKysely({ type }).executeQuery(compiled),
+    orm.em.getConnection(type).getClient().executeQuery(compiled),
   );
 }
 

@@ -7,7 +7,7 @@
 // of its own, so no caller has to remember MikroORM's RequestContext. `afterCommit` defers what
 // must only happen once the work is durable (a log line that says it happened).
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { RequestContext, TransactionContext } from '@mikro-orm/core';
+import { RequestContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
 import type { Orm } from './orm.ts';
@@ -64,10 +64,8 @@ export function afterCommit(fn: () => void): void {
  * a fresh fork that lives as long as `work` (its identity map is not shared with anyone).
  */
 export function withEntityManager<T>(orm: Orm, work: () => Promise<T>): Promise<T> {
-  if (
-    RequestContext.getEntityManager(orm.em.name) ||
-    TransactionContext.getEntityManager(orm.em.name)
-  )
-    return work();
+  // The context MikroORM resolves (db/orm.ts `context`): a transaction's, MikroORM's
+  // RequestContext, or the request's own fork (made now if this is its first entity work).
+  if (!orm.em.getContext(false).global) return work();
   return RequestContext.create(orm.em, work);
 }

@@ -4,7 +4,7 @@
 // row locks go through the query builder (FOR UPDATE, in id order) on the caller's transaction.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { fromReplicaOrPrimary, likeContains, sqlRows } from '../../db/sql.ts';
+import { likeContains, sqlRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -165,14 +165,22 @@ export function createProductsRepository(orm: Orm) {
       return Number(row?.['total'] ?? 0);
     },
 
-    /** `read`: a replica may answer (public reads); writes read from the primary. */
-    findLive(
-      id: string,
-      connectionType: 'read' | 'write' = 'write',
-    ): Promise<ProductEntity | null> {
-      return fromReplicaOrPrimary(orm, connectionType, (type) =>
-        em().findOne(Product, { id, archivedAt: null }, { connectionType: type }),
+    /**
+     * A live product as a plain row, for a read that changes nothing (the public GET): the
+     * statement goes through MikroORM's Kysely (sql.ts) without an identity map, a fork or
+     * hydration, and a replica may answer (ADR 0018).
+     */
+    async findLiveRow(id: string): Promise<ProductRow | null> {
+      const [row] = await query(
+        `select ${COLUMNS} from products where id = $1 and archived_at is null`,
+        [id],
       );
+      return row === undefined ? null : toRow(row);
+    },
+
+    /** The live product as an entity, read from the primary, for a write to change it. */
+    findLive(id: string): Promise<ProductEntity | null> {
+      return em().findOne(Product, { id, archivedAt: null });
     },
 
     async create(

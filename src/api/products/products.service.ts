@@ -166,12 +166,12 @@ export interface PricedLine extends OrderLine {
 // Longer than 80 lines on purpose: a factory whose body is the small functions it hands out
 // (each well under 80 lines), closed over the same dependencies.
 export function createProductsService(repository: ProductsRepository) {
-  async function requireLive(
-    id: string,
-    connectionType: 'read' | 'write' = 'write',
-  ): Promise<ProductEntity> {
-    const product = await repository.findLive(id, connectionType);
-    if (!product) throw new NotFoundError('No product has this id.');
+  const notFound = () => new NotFoundError('No product has this id.');
+
+  /** The product as an entity, from the primary, for a write to change it. */
+  async function requireLive(id: string): Promise<ProductEntity> {
+    const product = await repository.findLive(id);
+    if (!product) throw notFound();
     return product;
   }
 
@@ -187,8 +187,15 @@ export function createProductsService(repository: ProductsRepository) {
   }
 
   return {
-    /** A public read: may come from a replica, a moment behind the primary. */
-    getPublic: (id: string) => requireLive(id, 'read'),
+    /**
+     * A public read: a plain row (no entity, nothing to change), which may come from a replica,
+     * a moment behind the primary.
+     */
+    async getPublic(id: string): Promise<ProductRow> {
+      const product = await repository.findLiveRow(id);
+      if (!product) throw notFound();
+      return product;
+    },
 
     async list(input: ListInput): Promise<ListResult> {
       const filters: ListFilters = {
