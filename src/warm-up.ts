@@ -4,7 +4,6 @@
 // nothing, and reaches only the configured database; rejects if the database cannot be reached.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { queryObjects } from 'node:v8';
 import { prepareStrengthEstimator, signAccessToken, verifyAccessToken } from './api/index.ts';
 import type { AppDeps } from './app.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
@@ -108,41 +107,37 @@ function memoryFigures(): MemoryFigures {
   return { rssMiB: mib(rss), heapTotalMiB: mib(heapTotal), heapUsedMiB: mib(heapUsed) };
 }
 
-/** Constructed nowhere: querying it finds nothing, so the query costs only its collection. */
-class NothingToFind {}
+/** V8's gc() as `--expose-gc` installs it, with the options V8 takes (Node 24's V8). */
+type ExposedGc = (options: {
+  type: 'major';
+  execution: 'sync';
+  /** 'last-resort': every collection V8 can make, reducing memory (young generation included). */
+  flavor: 'last-resort';
+}) => void;
 
 /**
  * One full, memory-reducing garbage collection, for the server to run after warmUp and before it
  * listens. Start-up (module loading, the validators' compilation, zxcvbn's dictionaries) makes
  * far more short-lived garbage than serving does, and V8 grows its young generation and old
  * space to fit it; left alone, that peak stays reserved and resident while the process idles
- * (docs/BENCHMARKS.md, "Memory"). v8.queryObjects is documented to search the heap after a full
- * collection, which here also shrinks the young generation and releases emptied pages: no
- * --expose-gc needed. About 50–150 ms, before the server is reachable.
+ * (docs/BENCHMARKS.md, "Memory"; ADR 0020). It needs `--expose-gc`, which the image's
+ * NODE_OPTIONS set; without it nothing is collected and `collected` is false. (v8.queryObjects,
+ * which collects without a flag, also throws away the optimised code the warm-up produced.)
  */
 export function collectStartUpGarbage(): {
+  collected: boolean;
   ms: number;
   before: MemoryFigures;
   after: MemoryFigures;
 } {
   const before = memoryFigures();
   const started = performance.now();
-  // Node flags queryObjects as experimental with a warning on stderr the first time; this use
-  // depends only on its collection, so that one warning is not printed. Any other passes.
-  const emitWarning = process.emitWarning.bind(process) as (
-    w: string | Error,
-    ...r: unknown[]
-  ) => void;
-  // Put back as it was (not a bound copy), for anything that compares it.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const original = process.emitWarning;
-  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
-    if (!String(warning).includes('queryObjects')) emitWarning(warning, ...rest);
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
+  gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return {
+    collected: gc !== undefined,
+    ms: Math.round(performance.now() - started),
+    before,
+    after: memoryFigures(),
   };
-  try {
-    queryObjects(NothingToFind);
-  } finally {
-    process.emitWarning = original;
-  }
-  return { ms: Math.round(performance.now() - started), before, after: memoryFigures() };
 }
