@@ -11,7 +11,7 @@ import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLogger } from './utils/logger.ts';
 import { createMetrics } from './utils/metrics.ts';
-import { collectStartUpGarbage, warmUp } from './warm-up.ts';
+import { warmUp } from './warm-up.ts';
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -100,8 +100,6 @@ async function main(): Promise<void> {
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
     logger.info('warmed up', await warmUp(deps));
-    // What start-up left behind is collected once, so that it is not what sizes the idle process.
-    logger.info('start-up garbage collected', collectStartUpGarbage());
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await runtime.close();

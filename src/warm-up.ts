@@ -24,6 +24,8 @@ export interface WarmUp {
   passwordStrengthMs: number;
   /** jsonwebtoken's first signature and verification, and the body reader's decoder. */
   requestPathMs: number;
+  /** The collection of what start-up left behind (with --expose-gc; ADR 0020). */
+  startUpGarbage: StartUpGarbage;
 }
 
 /**
@@ -81,6 +83,9 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     loadBodyDecoder();
     signAndVerifyOneToken(config.auth);
   });
+  // Last, and before load shedding samples: the collection blocks the event loop for 50–300 ms,
+  // which the event-loop-delay bound would otherwise read as overload and shed the first requests.
+  const startUpGarbage = collectStartUpGarbage();
   // Load shedding samples from now on: the work above is start-up, not load.
   deps.lifecycle.pressure?.start();
   return {
@@ -91,6 +96,7 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     databaseMs,
     passwordStrengthMs,
     requestPathMs,
+    startUpGarbage,
   };
 }
 
@@ -115,21 +121,24 @@ type ExposedGc = (options: {
   flavor: 'last-resort';
 }) => void;
 
+export interface StartUpGarbage {
+  /** False without --expose-gc: nothing was collected. */
+  collected: boolean;
+  ms: number;
+  before: MemoryFigures;
+  after: MemoryFigures;
+}
+
 /**
- * One full, memory-reducing garbage collection, for the server to run after warmUp and before it
- * listens. Start-up (module loading, the validators' compilation, zxcvbn's dictionaries) makes
- * far more short-lived garbage than serving does, and V8 grows its young generation and old
+ * One full, memory-reducing garbage collection, the last step of warmUp, before the
+ * server listens and before load shedding samples. Start-up (module loading, the validators'
+ * compilation, zxcvbn's dictionaries) makes far more short-lived garbage than serving does, and V8 grows its young generation and old
  * space to fit it; left alone, that peak stays reserved and resident while the process idles
  * (docs/BENCHMARKS.md, "Memory"; ADR 0020). It needs `--expose-gc`, which the image's
  * NODE_OPTIONS set; without it nothing is collected and `collected` is false. (v8.queryObjects,
  * which collects without a flag, also throws away the optimised code the warm-up produced.)
  */
-export function collectStartUpGarbage(): {
-  collected: boolean;
-  ms: number;
-  before: MemoryFigures;
-  after: MemoryFigures;
-} {
+export function collectStartUpGarbage(): StartUpGarbage {
   const before = memoryFigures();
   const started = performance.now();
   const gc = (globalThis as { gc?: ExposedGc }).gc;
