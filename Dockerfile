@@ -27,8 +27,8 @@ FROM ${NODE_IMAGE} AS runtime
 # 512 MiB that small nursery cost a third of the throughput or more; on a large host it grows to
 # 128 MiB and stays resident. 16 MB semi-spaces hold throughput in both (docs/BENCHMARKS.md,
 # "Memory"). --expose-gc lets the server run one memory-reducing collection after its start-up
-# warm-up, before it listens (ADR 0020); nothing else calls gc(). npm run bench and
-# bench:memory read this line. Override NODE_OPTIONS to change it.
+# warm-up, before it listens (ADR 0020); nothing else calls gc(). npm run bench,
+# bench:memory and bench:first-request read this line. Override NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
