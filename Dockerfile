@@ -23,13 +23,16 @@ RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
   && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
-# In a memory-limited container Node sizes V8's young generation from the limit; at 512 MiB
-# that small nursery cost a third of the throughput or more. 16 MB semi-spaces win it back for
-# about 30 MiB more peak RSS (docs/BENCHMARKS.md, "Memory"). Override NODE_OPTIONS to change it.
+# V8's young generation: in a memory-limited container Node sizes it from the limit, and at
+# 512 MiB that small nursery cost a third of the throughput or more; on a large host it grows to
+# 128 MiB and stays resident. 16 MB semi-spaces hold throughput in both (docs/BENCHMARKS.md,
+# "Memory"). --expose-gc lets the server run one memory-reducing collection after its start-up
+# warm-up, before it listens (ADR 0020); nothing else calls gc(). npm run bench,
+# bench:memory and bench:first-request read this line. Override NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    NODE_OPTIONS=--max-semi-space-size=16
+    NODE_OPTIONS="--max-semi-space-size=16 --expose-gc"
 WORKDIR /app
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules

@@ -28,6 +28,8 @@ export interface WarmUp {
   requestPathMs: number;
   /** A registration, a product and a checkout, rolled back (writeOnceAndRollBack). */
   firstWritesMs: number;
+  /** The collection of what start-up left behind (with --expose-gc; ADR 0020). */
+  startUpGarbage: StartUpGarbage;
 }
 
 class RolledBack extends Error {}
@@ -132,6 +134,9 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     signAndVerifyOneToken(config.auth);
   });
   const [, firstWritesMs] = await timed(() => writeOnceAndRollBack(deps));
+  // Last, and before load shedding samples: the collection blocks the event loop for 50–300 ms,
+  // which the event-loop-delay bound would otherwise read as overload and shed the first requests.
+  const startUpGarbage = collectStartUpGarbage();
   // Load shedding samples from now on: the work above is start-up, not load.
   deps.lifecycle.pressure?.start();
   return {
@@ -143,5 +148,57 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     passwordStrengthMs,
     requestPathMs,
     firstWritesMs,
+    startUpGarbage,
+  };
+}
+
+/** Resident and V8 heap memory in MiB, rounded, for the start-up log. */
+export interface MemoryFigures {
+  rssMiB: number;
+  heapTotalMiB: number;
+  heapUsedMiB: number;
+}
+
+function memoryFigures(): MemoryFigures {
+  const { rss, heapTotal, heapUsed } = process.memoryUsage();
+  const mib = (bytes: number) => Math.round(bytes / 1048576);
+  return { rssMiB: mib(rss), heapTotalMiB: mib(heapTotal), heapUsedMiB: mib(heapUsed) };
+}
+
+/** V8's gc() as `--expose-gc` installs it, with the options V8 takes (Node 24's V8). */
+type ExposedGc = (options: {
+  type: 'major';
+  execution: 'sync';
+  /** 'last-resort': every collection V8 can make, reducing memory (young generation included). */
+  flavor: 'last-resort';
+}) => void;
+
+export interface StartUpGarbage {
+  /** False without --expose-gc: nothing was collected. */
+  collected: boolean;
+  ms: number;
+  before: MemoryFigures;
+  after: MemoryFigures;
+}
+
+/**
+ * One full, memory-reducing garbage collection, the last step of warmUp, before the
+ * server listens and before load shedding samples. Start-up (module loading, the validators'
+ * compilation, zxcvbn's dictionaries) makes far more short-lived garbage than serving does, and V8 grows its young generation and old
+ * space to fit it; left alone, that peak stays reserved and resident while the process idles
+ * (docs/BENCHMARKS.md, "Memory"; ADR 0020). It needs `--expose-gc`, which the image's
+ * NODE_OPTIONS set; without it nothing is collected and `collected` is false. (v8.queryObjects,
+ * which collects without a flag, also throws away the optimised code the warm-up produced.)
+ */
+export function collectStartUpGarbage(): StartUpGarbage {
+  const before = memoryFigures();
+  const started = performance.now();
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
+  gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return {
+    collected: gc !== undefined,
+    ms: Math.round(performance.now() - started),
+    before,
+    after: memoryFigures(),
   };
 }

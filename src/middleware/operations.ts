@@ -94,7 +94,7 @@ function setCookies(res: Response, cookies: readonly CookieToSet[] | undefined):
 interface AnyReply {
   status: number;
   body?: unknown;
-  raw?: string;
+  raw?: string | Buffer;
   code?: string;
   message?: string;
   details?: AppError['details'];

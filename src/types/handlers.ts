@@ -113,7 +113,7 @@ type SuccessReply<K extends OperationId, S extends Status<K>, R> =
   HasContent<R> extends true
     ? | ({ status: S; body: JsonOf<R>; headers?: ReplyHeaders<R> } & ReplyCookies<R>)
       /** The escape hatch: a body already serialised in the documented content type. */
-      | ({ status: S; raw: string; headers?: ReplyHeaders<R> } & ReplyCookies<R>)
+      | ({ status: S; raw: string | Buffer; headers?: ReplyHeaders<R> } & ReplyCookies<R>)
     : { status: S; body?: never; headers?: ReplyHeaders<R> } & ReplyCookies<R>;
 
 type ErrorReply<K extends OperationId, S extends Status<K>, R> = {
