@@ -414,7 +414,7 @@ try {
     NODE_ENV: 'production',
     // The image's V8 settings: with --expose-gc the server collects start-up's garbage before
     // it listens (ADR 0020), which must not make a first request slower.
-    NODE_OPTIONS: imageNodeOptions(root),
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? imageNodeOptions(root),
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),
     REQUIRE_HTTPS: 'false',
