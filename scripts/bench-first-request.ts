@@ -5,6 +5,7 @@
 // median first and tenth per operation and fails if a first request takes more than
 // 2 × its tenth + 2 ms (the gate of docs/BENCHMARKS.md).
 //   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses]
+// BENCH_NODE_OPTIONS replaces the image's NODE_OPTIONS (read from the Dockerfile) for the service.
 // --ref runs the service from that commit instead (git archive into a temporary directory, with
 // this checkout's node_modules): the same benchmark, before and after a change.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
