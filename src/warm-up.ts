@@ -36,9 +36,10 @@ class RolledBack extends Error {}
 
 /**
  * The service's main writes, as requests make them, in one transaction that is then rolled
- * back: a customer registers, a product is created, the customer checks it out (the order,
- * its lines, the stock update, the idempotency key and the confirmation job). Nothing is kept,
- * and security events are logged only on commit (audit.service.ts), so none is. What it warms:
+ * back: a customer registers and rotates its refresh token, a product is created, the customer
+ * checks it out (the order, its lines, the stock update, the idempotency key and the
+ * confirmation job). Nothing is kept, and security events are logged only on commit
+ * (audit.service.ts), so none is. What it warms:
  * MikroORM's first unit-of-work commits and, on the pooled connection it used (the one pg-pool
  * hands out next: it reuses the last released), PostgreSQL's first writes to those tables
  * (relation caches, unique and trigram indexes, foreign-key checks, the queue's partition),
@@ -49,14 +50,16 @@ async function writeOnceAndRollBack({ orm, services }: AppDeps): Promise<void> {
   const tag = randomUUID();
   try {
     await withTransaction(orm, async () => {
-      const { user } = await services.auth.register(
+      const meta = { ip: undefined, userAgent: undefined, requestId: undefined };
+      const { user, refreshToken } = await services.auth.register(
         {
           email: `warm-up-${tag}@example.invalid`,
           password: randomBytes(24).toString('base64url'),
           name: 'Warm-up',
         },
-        { ip: undefined, userAgent: undefined, requestId: undefined },
+        meta,
       );
+      await services.auth.refresh(refreshToken, meta);
       const product = await services.products.create({
         sku: `WARM-UP-${tag}`,
         name: 'Warm-up',

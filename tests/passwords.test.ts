@@ -42,9 +42,14 @@ describe('password strength', () => {
 
   test('rating a 128-character password of random symbols costs well under a second of CPU', () => {
     checkStrength('warm-up', []);
-    // With the estimator's defaults one of these took about 2.5 s.
+    // With the estimator's defaults one of these took about 2.5 s, every time. Each password is
+    // rated three times and its cheapest rating counts: process CPU includes the garbage
+    // collector's threads, and a full collection of a Jest worker's heap landing inside one
+    // rating once counted 2.2 s against a rating that costs well under 0.1 s.
     const worst = Math.max(
-      ...[1, 2, 3, 4, 5].map((seed) => cpuMs(() => checkStrength(symbols(seed), ['a@b.cd']))),
+      ...[1, 2, 3, 4, 5].map((seed) =>
+        Math.min(...[1, 2, 3].map(() => cpuMs(() => checkStrength(symbols(seed), ['a@b.cd'])))),
+      ),
     );
     expect(worst).toBeLessThan(500);
   });
