@@ -168,13 +168,8 @@ function memoryFigures(): MemoryFigures {
   return { rssMiB: mib(rss), heapTotalMiB: mib(heapTotal), heapUsedMiB: mib(heapUsed) };
 }
 
-/** V8's gc() as `--expose-gc` installs it, with the options V8 takes (Node 24's V8). */
-type ExposedGc = (options: {
-  type: 'major';
-  execution: 'sync';
-  /** 'last-resort': every collection V8 can make (not used: see collectStartUpGarbage). */
-  flavor?: 'last-resort';
-}) => void;
+/** V8's gc() as `--expose-gc` installs it, with the options used here (Node 24's V8). */
+type ExposedGc = (options: { type: 'major'; execution: 'sync' }) => void;
 
 export interface StartUpGarbage {
   /** False without --expose-gc: nothing was collected. */

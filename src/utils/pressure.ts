@@ -76,8 +76,8 @@ export function createPressure(limits: OverloadLimits, logger: Logger): Pressure
   let inFlight = 0;
   let sampled: PressureReason | undefined;
   // The in-flight bound in force (0: none), and what the adaptive one measures per window.
-  const noLimit = limits.maxInFlight > 0 ? limits.maxInFlight : 0;
-  let inFlightLimit = noLimit;
+  const ceiling = limits.maxInFlight; // 0: none
+  let inFlightLimit = ceiling;
   let adapting = false;
   let ended = 0;
   let endedMs = 0;
@@ -108,10 +108,10 @@ export function createPressure(limits: OverloadLimits, logger: Logger): Pressure
     if (count === 0 && inFlight > 0) return meanLatencyMs;
     if (!adapting && meanLatencyMs > target) adapting = true;
     else if (adapting && meanLatencyMs < target / 2) adapting = false;
-    if (!adapting) inFlightLimit = noLimit;
+    if (!adapting) inFlightLimit = ceiling;
     else {
       const adapted = Math.max(limits.minInFlight, Math.floor((throughput * target) / 1000));
-      inFlightLimit = noLimit > 0 ? Math.min(noLimit, adapted) : adapted;
+      inFlightLimit = ceiling > 0 ? Math.min(ceiling, adapted) : adapted;
     }
     return meanLatencyMs;
   }
@@ -189,7 +189,7 @@ export function createPressure(limits: OverloadLimits, logger: Logger): Pressure
       histogram.disable();
       sampled = undefined;
       adapting = false;
-      inFlightLimit = noLimit;
+      inFlightLimit = ceiling;
     },
   };
 }
