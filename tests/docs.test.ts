@@ -57,9 +57,17 @@ for (const item of Object.values(contract.paths)) {
 
     expect(contract.tags.map((t) => t.name).sort()).toEqual([...summariesByTag.keys()].sort());
     for (const tag of contract.tags) {
-      await page.getByText(tag.name, { exact: true }).first().click();
+      const label = page.getByText(tag.name, { exact: true }).first();
       for (const summary of summariesByTag.get(tag.name) ?? []) {
-        await page.getByRole('link', { name: summary }).first().waitFor({ timeout: 5000 });
+        const link = page.getByRole('link', { name: summary }).first();
+        // Redoc's menu toggles a tag that is already active, and its scroll spy may have opened
+        // (so made active) the tag before we click it: a click can close what it should open.
+        // So click until the operation shows, at most three times, and then wait for it.
+        for (let clicks = 0; clicks < 3 && !(await link.isVisible()); clicks++) {
+          await label.click();
+          await link.waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
+        await link.waitFor({ timeout: 5000 });
       }
     }
     expect(pageErrors).toEqual([]);
