@@ -14,6 +14,7 @@ import {
   warmEachPoolConnection,
 } from './db/warm-up.ts';
 import { withTransaction } from './db/transaction.ts';
+import { practiseExposition } from './utils/metrics.ts';
 
 /** What the warm-up did and what each step cost, in milliseconds, for the start-up log. */
 export interface WarmUp {
@@ -24,7 +25,10 @@ export interface WarmUp {
   poolConnections: number;
   databaseMs: number;
   passwordStrengthMs: number;
-  /** jsonwebtoken's first signature and verification, and the body reader's decoder. */
+  /**
+   * jsonwebtoken's first signature and verification, the body reader's decoder, and
+   * prom-client's exposition of request series (practiseExposition).
+   */
   requestPathMs: number;
   /** A registration, a product and a checkout, rolled back (writeOnceAndRollBack). */
   firstWritesMs: number;
@@ -132,9 +136,10 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   );
   // zxcvbn's ranked dictionaries, otherwise built by the first registration or password change.
   const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
-  const [, requestPathMs] = await timed(() => {
+  const [, requestPathMs] = await timed(async () => {
     loadBodyDecoder();
     signAndVerifyOneToken(config.auth);
+    await practiseExposition();
   });
   const [, firstWritesMs] = await timed(() => writeOnceAndRollBack(deps));
   // Last, and before load shedding samples: the collection blocks the event loop for 50–300 ms,

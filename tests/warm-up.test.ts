@@ -73,6 +73,14 @@ describe('the start-up warm-up', () => {
     expect(kept).toEqual([{ users: 0, events: 0, products: 0, orders: 0 }]);
   });
 
+  test("practises prom-client's exposition on a scratch registry: no practice series reaches /metrics", async () => {
+    const res = await fetch(`${app.url}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('# TYPE http_request_duration_seconds histogram');
+    expect(text).not.toMatch(/practice_/);
+  });
+
   test('leaves nothing lazy for the first request to any operation', async () => {
     for (const [name, c] of named(cases)) {
       during = name;

@@ -36,13 +36,38 @@ function strengthEstimator(): ZxcvbnFactory {
 }
 
 /**
- * Builds the strength estimator (zxcvbn ranks its dictionaries: about 300 ms of CPU) and runs
- * one check, so its matchers have run once too. Called at start-up (src/warm-up.ts) so that no
- * registration pays for it; without it, the first check does it. Not done on import: every
- * test file would pay for it.
+ * Passwords that between them take every matcher of the estimator (dictionary, reversed, l33t,
+ * keyboard, repeat, sequence, date, year, separators, brute force) and its scoring. Made up for
+ * this list; nothing is stored.
+ */
+const PRACTICE_PASSWORDS = [
+  'orange-tractor-window-piano',
+  'Tr0ub4dour&3',
+  'elbatsyrettab-esroh',
+  'qwerty123456789',
+  'zxcvbnm,./asdf',
+  'aaaaaaabbbbbbb',
+  'abcdefghijk-9876',
+  'john.smith1985',
+  '12.03.1987-sunshine',
+  'P@ssw0rd2024!',
+  'dragon!Master99',
+  'Xq7#vR2m!pL9@wZ4',
+];
+
+/**
+ * Builds the strength estimator (zxcvbn ranks its dictionaries: about 300 ms of CPU) and rates
+ * the practice passwords. Called at start-up (src/warm-up.ts) so that no registration pays for
+ * either; without it, the first check builds the estimator. The ratings are for V8: a process's
+ * first checks run code not yet compiled past its first tier, so after one practice check the
+ * next rating of "correct-horse-battery-staple" took 25-29 ms against 19-21 for the tenth, and
+ * after these twelve 20-22 against 20 (in process); a fresh process's first registration went
+ * from 1.9-2.1x its tenth to 1.4-1.7x (`npm run bench:first-request`, docs/BENCHMARKS.md). About
+ * 100 ms more start-up. Not done on import: every test file would pay for it.
  */
 export function prepareStrengthEstimator(): void {
-  checkStrength('start-up check 2026', ['start-up@example.com']);
+  for (const password of PRACTICE_PASSWORDS)
+    checkStrength(password, ['start-up@example.com', 'Start Up']);
 }
 
 function prehash(password: string): string {
