@@ -62,8 +62,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
 
   app.use(requestId());
+  const cors = corsPolicy(config);
   // Load shedding first, so that refusing costs little (shed-load.ts says why in two steps).
-  const shed = lifecycle.pressure && shedLoad(lifecycle.pressure, metrics);
+  const shed = lifecycle.pressure && shedLoad(lifecycle.pressure, metrics, cors);
   if (shed) app.use(shed.beforeBody);
   app.use(accessLog(logger));
   app.use(httpMetrics(metrics));
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(securityHeaders(config));
-  app.use(corsPolicy(config));
+  app.use(cors);
   if (config.http.requireHttps) app.use(requireHttps());
   app.use(jsonOnly());
   app.use(jsonBody(config.http.bodyLimit));

@@ -231,3 +231,48 @@ describe('load shedding', () => {
     expect(shed[0]).toMatchObject({ reason: 'heap' });
   });
 });
+
+describe('a shed answer in a browser', () => {
+  test('carries the CORS headers of an allowed origin and Vary: Origin; a preflight is answered, not shed', async () => {
+    const page = 'https://shop.example.com';
+    app = await startTestApp({
+      env: {
+        OVERLOAD_MAX_HEAP_USED_RATIO: '0.0001',
+        OVERLOAD_SAMPLE_INTERVAL_MS: '50',
+        CORS_ORIGINS: page,
+      },
+    });
+    const base = app.url;
+    const url = `${base}/api/v1/products`;
+    await within(2000, async () => (await get(url)).status === 503);
+
+    const res = await fetch(url, { headers: { origin: page } });
+    const shed = { status: res.status, headers: res.headers, body: await res.json() };
+    expectShed(shed);
+    expect(res.headers.get('access-control-allow-origin')).toBe(page);
+    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+    // A page can read Retry-After only if it is exposed to it.
+    expect(res.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+    expect(res.headers.get('vary')).toMatch(/Origin/);
+
+    // Another origin: still shed, still Vary, and no CORS headers.
+    const other = await fetch(url, { headers: { origin: 'https://elsewhere.example.org' } });
+    expect(other.status).toBe(503);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    expect(other.headers.get('vary')).toMatch(/Origin/);
+    await other.arrayBuffer();
+
+    const preflight = await fetch(url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: page,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(page);
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(await metric(base, 'http_requests_shed_total{reason="heap"}')).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -6,8 +6,11 @@
 //
 // A shed request must cost far less than a served one, or a server at three times its capacity
 // spends itself refusing: `beforeBody` runs right after the request id, before the access log,
-// the security headers, CORS, the body, the validators and the database (so a shed answer has
-// no CORS headers: a browser sees a network error and retries). Requests with a body are counted
+// the security headers, the body, the validators and the database. Only the CORS policy runs on
+// a shed request (a few microseconds), so that a browser page can read the 503 and its
+// Retry-After instead of seeing a network error, and a preflight is answered rather than shed:
+// refusing it would make the browser fail the real request without sending it, unreadably.
+// Requests with a body are counted
 // in flight only once their body has arrived (`afterBody`), so that clients dribbling a body
 // (slowloris) hold a connection, cut by HTTP_REQUEST_TIMEOUT_MS, but never an in-flight slot
 // that real work needs.
@@ -27,16 +30,21 @@ function exempt(req: Request): boolean {
   return ALWAYS_ADMITTED.has(query === -1 ? req.url : req.url.slice(0, query));
 }
 
+/** `cors`: the app's CORS policy (security.ts corsPolicy), run on every shed request. */
 export function shedLoad(
   pressure: Pressure,
   metrics: Metrics,
+  cors: RequestHandler,
 ): { beforeBody: RequestHandler; afterBody: RequestHandler } {
   const error = new OverloadedError(pressure.limits.retryAfterSeconds);
   const shed = (req: Request, res: Response, reason: PressureReason) => {
-    metrics.shed.inc({ reason });
-    // A body not read yet never will be: close after the answer rather than wait for it.
-    if (hasBody(req.headers) && !req.complete) res.setHeader('Connection', 'close');
-    sendError(req, res, error);
+    // The policy answers a preflight itself (204) and calls back for anything else, at once.
+    cors(req, res, () => {
+      metrics.shed.inc({ reason });
+      // A body not read yet never will be: close after the answer rather than wait for it.
+      if (hasBody(req.headers) && !req.complete) res.setHeader('Connection', 'close');
+      sendError(req, res, error);
+    });
   };
   const admit = (req: Counted, res: Response): PressureReason | undefined => {
     const reason = pressure.admit();
