@@ -234,6 +234,66 @@ describe('valid requests that a domain rule refuses answer a documented domain c
 });
 
 describe('where a domain error points', () => {
+  test('an order error points at its lines: /body/items/{i}/productId, /body/items/{i}, /body/items', async () => {
+    const buyer = await register(app);
+    const eur = await newProduct();
+    const usd = await newProduct({ currency: 'USD' });
+    const scarce = await newProduct({ stock: 1 });
+    const checkout = (items: { productId: string; quantity: number }[]) =>
+      api()
+        .post('/api/v1/orders')
+        .set(bearer(buyer))
+        .set('Idempotency-Key', randomUUID())
+        .send({ items });
+    const pointed = (res: { status: number; body: { code?: string; details?: unknown } }) => ({
+      status: res.status,
+      code: res.body.code,
+      paths: (res.body.details as { path: string }[] | undefined)?.map((d) => d.path),
+    });
+
+    // The second and third lines repeat the first product.
+    expect(
+      pointed(
+        await checkout([
+          { productId: eur.id, quantity: 1 },
+          { productId: eur.id, quantity: 2 },
+          { productId: eur.id, quantity: 3 },
+        ]),
+      ),
+    ).toEqual({
+      status: 400,
+      code: 'DUPLICATE_PRODUCT',
+      paths: ['/body/items/1/productId', '/body/items/2/productId'],
+    });
+    // Only the second line names a product that does not exist.
+    expect(
+      pointed(
+        await checkout([
+          { productId: eur.id, quantity: 1 },
+          { productId: randomUUID(), quantity: 1 },
+        ]),
+      ),
+    ).toEqual({ status: 400, code: 'UNKNOWN_PRODUCT', paths: ['/body/items/1/productId'] });
+    // Two currencies: the lines as a whole.
+    expect(
+      pointed(
+        await checkout([
+          { productId: eur.id, quantity: 1 },
+          { productId: usd.id, quantity: 1 },
+        ]),
+      ),
+    ).toEqual({ status: 400, code: 'MIXED_CURRENCIES', paths: ['/body/items'] });
+    // The second line asks for more than there is.
+    expect(
+      pointed(
+        await checkout([
+          { productId: eur.id, quantity: 1 },
+          { productId: scarce.id, quantity: 2 },
+        ]),
+      ),
+    ).toEqual({ status: 409, code: 'INSUFFICIENT_STOCK', paths: ['/body/items/1'] });
+  });
+
   test('a weak new password is 400 WEAK_PASSWORD with its detail at /body/newPassword', async () => {
     const user = await register(app);
     const res = await api()
