@@ -14,7 +14,16 @@ export interface Metrics {
   shed: client.Counter<'reason'>;
 }
 
-const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+/** The request-duration histogram's shape, for the real registry and the practice alike. */
+function requestHistogram(registry: client.Registry, name: string, help: string) {
+  return new client.Histogram({
+    name,
+    help,
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+}
 
 /**
  * prom-client's exposition code, run at start-up (src/warm-up.ts) on series like the ones
@@ -26,13 +35,11 @@ const HTTP_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1
  */
 export async function practiseExposition(): Promise<void> {
   const scratch = new client.Registry();
-  const histogram = new client.Histogram({
-    name: 'practice_duration_seconds',
-    help: 'start-up practice, never exposed',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: HTTP_BUCKETS,
-    registers: [scratch],
-  });
+  const histogram = requestHistogram(
+    scratch,
+    'practice_duration_seconds',
+    'start-up practice, never exposed',
+  );
   const counter = new client.Counter({
     name: 'practice_total',
     help: 'start-up practice, never exposed',
@@ -54,13 +61,11 @@ export function createMetrics(orm: Orm, pressure?: Pressure): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
-  const httpDuration = new client.Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP requests by method, route template of the contract, and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: HTTP_BUCKETS,
-    registers: [registry],
-  });
+  const httpDuration = requestHistogram(
+    registry,
+    'http_request_duration_seconds',
+    'HTTP requests by method, route template of the contract, and status',
+  );
   const rateLimited = new client.Counter({
     name: 'rate_limit_rejections_total',
     help: 'Requests refused with 429, by limiter',
