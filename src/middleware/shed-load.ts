@@ -10,10 +10,9 @@
 // a shed request (a few microseconds), so that a browser page can read the 503 and its
 // Retry-After instead of seeing a network error, and a preflight is answered rather than shed:
 // refusing it would make the browser fail the real request without sending it, unreadably.
-// Requests with a body are counted
-// in flight only once their body has arrived (`afterBody`), so that clients dribbling a body
-// (slowloris) hold a connection, cut by HTTP_REQUEST_TIMEOUT_MS, but never an in-flight slot
-// that real work needs.
+// Requests with a body are counted in flight only once their body has arrived (`afterBody`), so
+// that clients dribbling a body (slowloris) hold a connection, cut by HTTP_REQUEST_TIMEOUT_MS,
+// but never an in-flight slot that real work needs.
 import type { Request, RequestHandler, Response } from 'express';
 import { OverloadedError } from '../utils/errors.ts';
 import type { Metrics } from '../utils/metrics.ts';
