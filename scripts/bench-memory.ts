@@ -182,6 +182,15 @@ async function heapUsedMiB(base: string): Promise<number> {
   return Number(line?.split(' ')[1] ?? NaN) / 1024 / 1024;
 }
 
+/** What load shedding refused in this process so far, by the bound passed (`reason=count, …`). */
+async function shedByReason(base: string): Promise<string> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const shed = [...text.matchAll(/^http_requests_shed_total\{reason="([\w-]+)"\} (\d+)/gm)]
+    .filter((m) => m[2] !== '0')
+    .map((m) => `${m[1]}=${m[2]}`);
+  return shed.length > 0 ? shed.join(', ') : 'none';
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((r) => child.once('exit', r));
@@ -328,7 +337,7 @@ try {
           oomKills: cgroup?.oomKills(),
         });
         console.error(
-          `bench:memory: round ${round}, ${label}: ${fmt(list.rps)} / ${fmt(product.rps)} req/s, RSS ${fmt(idleRss)} idle, ${fmt(afterRss)} after`,
+          `bench:memory: round ${round}, ${label}: ${fmt(list.rps)} / ${fmt(product.rps)} req/s, RSS ${fmt(idleRss)} idle, ${fmt(afterRss)} after; shed: ${await shedByReason(base)}`,
         );
       } finally {
         await stop(api);
