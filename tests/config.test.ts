@@ -39,6 +39,7 @@ describe('configuration', () => {
       maxHeapUsedRatio: 0.9,
       maxRssBytes: undefined,
       sampleIntervalMs: 250,
+      shedPauseMs: 100,
       retryAfterSeconds: 2,
     });
     const off = {
@@ -47,6 +48,7 @@ describe('configuration', () => {
       maxEventLoopDelayMs: 0,
       maxHeapUsedRatio: 0,
       maxRssBytes: 0,
+      shedPauseMs: 0,
     };
     expect(loadConfig({}).overload).toMatchObject(off);
     expect(loadConfig({ NODE_ENV: 'test' }).overload).toMatchObject(off);

@@ -276,3 +276,42 @@ describe('a shed answer in a browser', () => {
     expect(await metric(base, 'http_requests_shed_total{reason="heap"}')).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the pause before a refusal (OVERLOAD_SHED_PAUSE_MS)', () => {
+  test('holds clients that resend at once to one refusal per pause on each connection', async () => {
+    app = await startTestApp({
+      env: {
+        OVERLOAD_MAX_HEAP_USED_RATIO: '0.0001',
+        OVERLOAD_SAMPLE_INTERVAL_MS: '50',
+        OVERLOAD_SHED_PAUSE_MS: '200',
+      },
+    });
+    const url = `${app.url}/api/v1/products`;
+    await within(3000, async () => (await get(url)).status === 503);
+
+    const started = performance.now();
+    expectShed(await get(url));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+
+    // Four clients, each sending its next request as soon as the last was refused, for a second.
+    let refused = 0;
+    const until = performance.now() + 1000;
+    await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        while (performance.now() < until) {
+          const res = await get(url);
+          expect(res.status).toBe(503);
+          refused += 1;
+        }
+      }),
+    );
+    // At most one refusal per pause per client (5 each in a second, plus the one under way).
+    expect(refused).toBeLessThanOrEqual(4 * 6);
+    expect(refused).toBeGreaterThanOrEqual(4 * 3);
+
+    // A client that leaves during the pause leaves nothing behind: the next one is answered.
+    await expect(fetch(url, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    await sleep(300);
+    expectShed(await get(url));
+  });
+});

@@ -130,6 +130,7 @@ const schema = z.object({
   OVERLOAD_MAX_RSS_MB: int(0, 1_048_576).optional(),
   OVERLOAD_SAMPLE_INTERVAL_MS: int(50, 10_000).default(250),
   OVERLOAD_RETRY_AFTER_SECONDS: int(1, 3600).default(2),
+  OVERLOAD_SHED_PAUSE_MS: int(0, 10_000).optional(),
 });
 
 /** Every environment variable the service reads (deployment manifests are checked against it). */
@@ -157,6 +158,11 @@ export interface OverloadLimits {
   /** Resident set size in bytes; undefined: 90 % of the container's memory limit, if any. */
   maxRssBytes: number | undefined;
   sampleIntervalMs: number;
+  /**
+   * How long a shed request waits before its 503 is sent (0: at once). Clients that send again
+   * at once what was refused would otherwise keep the instance busy refusing (ADR 0013).
+   */
+  shedPauseMs: number;
   /** Sent as `Retry-After` with every shed request. */
   retryAfterSeconds: number;
 }
@@ -375,6 +381,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             ? undefined
             : 0,
       sampleIntervalMs: e.OVERLOAD_SAMPLE_INTERVAL_MS,
+      shedPauseMs: e.OVERLOAD_SHED_PAUSE_MS ?? (production ? 100 : 0),
       retryAfterSeconds: e.OVERLOAD_RETRY_AFTER_SECONDS,
     },
   };

@@ -14,6 +14,7 @@ const OFF: OverloadLimits = {
   maxHeapUsedRatio: 0,
   maxRssBytes: 0,
   sampleIntervalMs: 20,
+  shedPauseMs: 0,
   retryAfterSeconds: 2,
 };
 
