@@ -1,8 +1,9 @@
 // Load shedding at the edge: while this instance is overloaded (utils/pressure.ts), a new
-// request is answered at once with 503 SERVICE_UNAVAILABLE and `Retry-After`. The contract
-// documents that answer for every operation. Probes and the metrics scraper are always let
-// through: /health must keep answering (a shed liveness probe would restart a busy pod), /ready
-// says why the instance is not ready, /metrics shows the pressure.
+// request is answered with 503 SERVICE_UNAVAILABLE and `Retry-After`, after a short pause
+// (`OVERLOAD_SHED_PAUSE_MS`, below). The contract documents that answer for every operation.
+// Probes and the metrics scraper are always let through: /health must keep answering (a shed
+// liveness probe would restart a busy pod), /ready says why the instance is not ready,
+// /metrics shows the pressure.
 //
 // A shed request must cost far less than a served one, or a server at three times its capacity
 // spends itself refusing: `beforeBody` runs right after the request id, before the access log,
