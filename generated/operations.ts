@@ -1389,7 +1389,9 @@ export const operations = {
       200,
       400
     ],
-    "headers": [],
+    "headers": [
+      "Accept-Encoding"
+    ],
     "cookies": [],
     "queryDefaults": {},
     "contentTypes": {
@@ -1415,7 +1417,9 @@ export const operations = {
       200,
       400
     ],
-    "headers": [],
+    "headers": [
+      "Accept-Encoding"
+    ],
     "cookies": [],
     "queryDefaults": {},
     "contentTypes": {
@@ -1441,7 +1445,9 @@ export const operations = {
       200,
       400
     ],
-    "headers": [],
+    "headers": [
+      "Accept-Encoding"
+    ],
     "cookies": [],
     "queryDefaults": {},
     "contentTypes": {

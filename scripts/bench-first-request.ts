@@ -5,8 +5,12 @@
 // median first and tenth per operation, with the service's own time for the same requests (its
 // access log's durationMs) beside them, and fails if a first request takes more than 2 × its
 // tenth + 2 ms as the client timed it (the gate of docs/BENCHMARKS.md).
-//   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses]
+//   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses --idle <s>]
+// --idle: each measured instance waits that long after `listening` before its first request, as a
+// deployed instance may (V8 tidies an idle heap after some seconds: docs/BENCHMARKS.md).
 // BENCH_NODE_OPTIONS replaces the image's NODE_OPTIONS (read from the Dockerfile) for the service.
+// BENCH_NODE_ARGS: node flags put before src/server.ts (V8 flags NODE_OPTIONS refuses, e.g.
+// --no-memory-reducer).
 // --ref runs the service from that commit instead (git archive into a temporary directory, with
 // this checkout's node_modules): the same benchmark, before and after a change.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -16,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, percentile } from './lib/process.ts';
@@ -26,9 +31,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     ref: { type: 'string' },
     'validate-responses': { type: 'boolean', default: false },
+    /** Seconds each measured instance stays idle after `listening` before its first request. */
+    idle: { type: 'string', default: '0' },
   },
 });
 const RUNS = Number(values.runs);
+const IDLE_MS = Number(values.idle) * 1000;
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const REQUESTS = 10;
 /** A first request may take twice its tenth plus 2 ms (scheduling noise on a shared machine). */
 const FACTOR = 2;
@@ -67,7 +76,7 @@ interface Service {
 async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, 'src/server.ts'], {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -135,7 +144,11 @@ interface Answer {
  * 2.6-3.2 ms for it and curl took 6-7 ms (docs/BENCHMARKS.md, "first request").
  */
 function call(base: string, method: string, spec: Spec): Promise<Answer> {
-  const headers: Record<string, string> = { ...spec.headers };
+  // What a browser sends: the served documents come gzip-compressed (ADR 0021).
+  const headers: Record<string, string> = {
+    'accept-encoding': 'gzip, deflate, br, zstd',
+    ...spec.headers,
+  };
   if (spec.token) headers['authorization'] = `Bearer ${spec.token}`;
   const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
   if (body !== undefined) {
@@ -154,8 +167,13 @@ function call(base: string, method: string, spec: Spec): Promise<Answer> {
       res.on('error', reject);
       res.on('end', () => {
         const ms = performance.now() - started;
+        const bytes = Buffer.concat(chunks);
         const json = isJson
-          ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Answer['json'])
+          ? (JSON.parse(
+              (res.headers['content-encoding'] === 'gzip' ? gunzipSync(bytes) : bytes).toString(
+                'utf8',
+              ),
+            ) as Answer['json'])
           : undefined;
         const id = res.headers['x-request-id'];
         resolve({
@@ -526,6 +544,8 @@ try {
     const service = await startService(env);
     starts.push(service);
     try {
+      // A deployed instance often waits a while for its first request (--idle).
+      if (IDLE_MS > 0) await new Promise((r) => setTimeout(r, IDLE_MS));
       const answersByOperation = await onePass(
         service.base,
         operations,
@@ -552,7 +572,9 @@ try {
     }
   }
 
-  const mode = values['validate-responses'] ? 'production, VALIDATE_RESPONSES=true' : 'production';
+  const mode =
+    (values['validate-responses'] ? 'production, VALIDATE_RESPONSES=true' : 'production') +
+    (IDLE_MS > 0 ? `, first request ${IDLE_MS / 1000} s after listening` : '');
   console.log(
     `\nService: ${values.ref ? `git ${values.ref}` : 'this checkout'} (${mode}); ${RUNS} fresh processes; median over them, ms`,
   );

@@ -1,10 +1,38 @@
 // Operational endpoints: liveness, readiness, the contract and its offline reference page.
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 
 let app: TestApp;
+
+/** A GET or HEAD with exactly these headers, the body as raw bytes (no client decompressing it). */
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(new URL(path, app.url), { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const DOCUMENTS = [
+  ['/openapi.json', 'generated/openapi.json'],
+  ['/openapi.yaml', 'generated/openapi.yaml'],
+  ['/docs', 'generated/docs.html'],
+] as const;
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -78,5 +106,43 @@ describe('system endpoints', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.toContain("'unsafe-eval'");
+  });
+
+  describe.each(DOCUMENTS)('GET %s and content coding', (path, file) => {
+    const document = readFileSync(file);
+
+    test('gzip-compressed for a client that accepts gzip (as browsers ask)', async () => {
+      const res = await raw(path, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect(res.body.length).toBeLessThan(document.length / 3);
+      expect(gunzipSync(res.body).equals(document)).toBe(true);
+      // Both what the answer depends on: the encoding, and the CORS Origin (security.ts).
+      const vary = (res.headers['vary'] ?? '').split(/\s*,\s*/);
+      expect(vary).toEqual(expect.arrayContaining(['Accept-Encoding', 'Origin']));
+      expect(res.headers['cache-control']).toBe('public, max-age=300');
+    });
+
+    test.each([
+      ['no Accept-Encoding', {}],
+      ['gzip refused (q=0)', { 'Accept-Encoding': 'gzip;q=0, identity' }],
+      ['only codings the server does not make', { 'Accept-Encoding': 'br, zstd' }],
+    ])('as it is with %s', async (_case, headers: Record<string, string>) => {
+      const res = await raw(path, headers);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.body.equals(document)).toBe(true);
+      expect(res.headers['vary']).toMatch(/Accept-Encoding/);
+    });
+
+    test('HEAD says the compressed length and sends no body', async () => {
+      const get = await raw(path, { 'Accept-Encoding': '*' });
+      const head = await raw(path, { 'Accept-Encoding': '*' }, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers['content-encoding']).toBe('gzip');
+      expect(head.headers['content-length']).toBe(get.headers['content-length']);
+      expect(head.body.length).toBe(0);
+    });
   });
 });

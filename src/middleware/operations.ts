@@ -115,7 +115,10 @@ function send(row: Row, res: Response, reply: AnyReply): void {
       headers,
     });
   }
-  res.status(reply.status).set(headers);
+  // Vary adds to what the edge has already said (Origin, security.ts) instead of replacing it.
+  const { Vary: vary, ...rest } = headers;
+  res.status(reply.status).set(rest);
+  if (vary !== undefined) res.vary(vary);
   // RFC 9745 and RFC 8594, documented on the operation's responses (the generator insists).
   if (row.deprecation)
     res.set({ Deprecation: row.deprecation.deprecation, Sunset: row.deprecation.sunset });

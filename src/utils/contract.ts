@@ -3,6 +3,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
+
+/** The documents the server sends as they are, or gzip-compressed to a client that accepts it. */
+export type ServedDocument = 'json' | 'yaml' | 'docsHtml';
 
 export interface Contract {
   document: Record<string, unknown>;
@@ -16,6 +23,12 @@ export interface Contract {
   docsHtml: Buffer;
   /** CSP for the reference page: its inline scripts by hash, nothing from elsewhere. */
   docsCsp: string;
+  /**
+   * The document gzip-compressed (the reference page: 2.6 MB to about 0.7 MB), made once on
+   * zlib's thread pool and kept: the warm-up asks for all three before the server listens, so no
+   * request waits for it (src/warm-up.ts).
+   */
+  gzipped(name: ServedDocument): Promise<Buffer>;
 }
 
 export function projectRoot(from = import.meta.dirname): string {
@@ -54,11 +67,28 @@ export function loadContract(dir = path.join(projectRoot(), 'generated')): Contr
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
-  return {
-    document: JSON.parse(json) as Record<string, unknown>,
+  const served: Record<ServedDocument, string | Buffer> = {
     json,
     yaml: read('openapi.yaml'),
     docsHtml,
+  };
+  const compressed = new Map<ServedDocument, Promise<Buffer>>();
+  const gzipped = (name: ServedDocument): Promise<Buffer> => {
+    let made = compressed.get(name);
+    if (made === undefined) {
+      made = gzipAsync(served[name]);
+      // A failure is not kept: the next request tries again.
+      made.catch(() => compressed.delete(name));
+      compressed.set(name, made);
+    }
+    return made;
+  };
+  return {
+    document: JSON.parse(json) as Record<string, unknown>,
+    json,
+    yaml: served.yaml as string,
+    docsHtml,
     docsCsp,
+    gzipped,
   };
 }

@@ -1,13 +1,20 @@
 // HTTP handlers for the operational endpoints (outside /api/v1).
 import { timingSafeEqual } from 'node:crypto';
+import Negotiator from 'negotiator';
 import type { Config } from '../../config/config.ts';
 import type { Handler } from '../../types/handlers.ts';
-import type { Contract } from '../../utils/contract.ts';
+import type { Contract, ServedDocument } from '../../utils/contract.ts';
 import type { Metrics } from '../../utils/metrics.ts';
 import type { SystemService } from './system.service.ts';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 const CACHED = { 'Cache-Control': 'public, max-age=300' };
+
+/** True when the caller's Accept-Encoding takes gzip over the identity (RFC 9110 q-values). */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
+  return negotiator.encoding(['gzip', 'identity']) === 'gzip';
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -33,23 +40,33 @@ export function createSystemController(
     body: { status: 'success', data: await service.readiness() },
   });
 
-  const openapiJson: Handler<'getOpenApiJson'> = () => ({
-    status: 200,
-    headers: CACHED,
-    raw: contract.json,
-  });
+  /** A document as the caller accepts it: gzip-compressed, or as it is. Caches keep both apart. */
+  const served = async (name: ServedDocument, acceptEncoding: string | undefined) =>
+    acceptsGzip(acceptEncoding)
+      ? {
+          raw: await contract.gzipped(name),
+          headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } as const,
+        }
+      : { raw: contract[name], headers: { Vary: 'Accept-Encoding' } };
 
-  const openapiYaml: Handler<'getOpenApiYaml'> = () => ({
-    status: 200,
-    headers: CACHED,
-    raw: contract.yaml,
-  });
+  const openapiJson: Handler<'getOpenApiJson'> = async ({ headers }) => {
+    const { raw, headers: encoding } = await served('json', headers['Accept-Encoding']);
+    return { status: 200, headers: { ...CACHED, ...encoding }, raw };
+  };
 
-  const docs: Handler<'getDocs'> = () => ({
-    status: 200,
-    headers: { ...CACHED, 'Content-Security-Policy': contract.docsCsp },
-    raw: contract.docsHtml,
-  });
+  const openapiYaml: Handler<'getOpenApiYaml'> = async ({ headers }) => {
+    const { raw, headers: encoding } = await served('yaml', headers['Accept-Encoding']);
+    return { status: 200, headers: { ...CACHED, ...encoding }, raw };
+  };
+
+  const docs: Handler<'getDocs'> = async ({ headers }) => {
+    const { raw, headers: encoding } = await served('docsHtml', headers['Accept-Encoding']);
+    return {
+      status: 200,
+      headers: { ...CACHED, 'Content-Security-Policy': contract.docsCsp, ...encoding },
+      raw,
+    };
+  };
 
   /** Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
   const metrics: Handler<'getMetrics'> = async (_input, { bearer }) => {
