@@ -105,6 +105,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
             url: db.url,
             jobs: config.jobs,
             connectTimeoutMs: config.db.connectTimeoutMs,
+            idleTimeoutMs: config.db.pool.idleTimeoutMs,
             supervise: parts.jobs === true,
           },
           logger,

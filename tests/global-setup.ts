@@ -83,6 +83,7 @@ export default async function globalSetup(): Promise<void> {
           url: withDatabase(state.adminUrl, TEMPLATE),
           jobs: config.jobs,
           connectTimeoutMs: 5000,
+          idleTimeoutMs: config.db.pool.idleTimeoutMs,
           supervise: false,
         },
         logger,

@@ -35,10 +35,25 @@ export interface QueueOptions {
   jobs: Config['jobs'];
   connectTimeoutMs: number;
   /**
+   * DB_IDLE_TIMEOUT_MS, as for the ORM's pool. pg-boss's own pool (which sends the jobs queued
+   * outside a transaction, e.g. a password-reset mail) otherwise takes pg's default of 10 s.
+   */
+  idleTimeoutMs: number;
+  /**
    * This process runs jobs: it also runs pg-boss's maintenance (expiring stuck jobs, retries,
    * archiving) and its cron pass, which sends scheduled jobs once per tick across processes.
    */
   supervise: boolean;
+}
+
+/**
+ * pg.Pool options that pg-boss hands to its pool but does not type. One connection is kept however
+ * long the queue idles: after a quiet spell the next send would otherwise open one first (a
+ * connection and its authentication: 30-40 ms more for a password-reset request in
+ * `npm run bench:first-request -- --idle 20`, docs/BENCHMARKS.md).
+ */
+function keepOneConnection(idleTimeoutMs: number): object {
+  return { min: 1, idleTimeoutMillis: idleTimeoutMs };
 }
 
 export async function startQueue(options: QueueOptions, logger: Logger): Promise<Queue> {
@@ -46,6 +61,7 @@ export async function startQueue(options: QueueOptions, logger: Logger): Promise
     connectionString: options.url,
     schema: 'pgboss',
     max: 3,
+    ...keepOneConnection(options.idleTimeoutMs),
     application_name: 'contract-first-monolith-queue',
     connectionTimeoutMillis: options.connectTimeoutMs,
     supervise: options.supervise,
