@@ -52,8 +52,10 @@ for (const item of Object.values(contract.paths)) {
       foreign.push(url.href);
       return route.abort();
     });
-    await page.goto(`${app.url}/docs`);
+    const response = await page.goto(`${app.url}/docs`);
     await page.waitForSelector('text=Conventions', { timeout: 20_000 });
+    // The browser got the compressed page (ADR 0021) and rendered it.
+    expect(await response?.headerValue('content-encoding')).toBe('gzip');
 
     expect(contract.tags.map((t) => t.name).sort()).toEqual([...summariesByTag.keys()].sort());
     for (const tag of contract.tags) {
