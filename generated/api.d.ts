@@ -1360,7 +1360,7 @@ export interface components {
          */
         IfMatch: string;
         /**
-         * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers send it. When it accepts `gzip` (any q-value above 0) the document comes gzip-compressed, with `Content-Encoding: gzip`; otherwise, or without the header, as it is.
+         * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers and HTTP clients send it. When it takes `gzip` over the identity (any q-value above 0), the document comes gzip-compressed with `Content-Encoding: gzip`, which the client's HTTP stack decodes; otherwise, or without the header, as it is. `Content-Encoding` is HTTP's own header, like `Content-Length`, so it is not listed among the response headers: a mock that answers from this contract sends the document as it is.
          * @example gzip, deflate, br, zstd
          */
         AcceptEncoding: string;
@@ -1432,11 +1432,6 @@ export interface components {
          * @example true
          */
         IdempotentReplayed: "true";
-        /**
-         * @description `gzip` when the request's `Accept-Encoding` accepted it: the body is the document gzip-compressed. Absent otherwise.
-         * @example gzip
-         */
-        ContentEncoding: "gzip";
         /**
          * @description The page's own policy: its inline scripts by hash, nothing loaded from elsewhere.
          * @example default-src 'none'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; style-src 'unsafe-inline'
@@ -1538,7 +1533,6 @@ export type HeaderVary = components['headers']['Vary'];
 export type HeaderLocation = components['headers']['Location'];
 export type HeaderETag = components['headers']['ETag'];
 export type HeaderIdempotentReplayed = components['headers']['IdempotentReplayed'];
-export type HeaderContentEncoding = components['headers']['ContentEncoding'];
 export type HeaderContentSecurityPolicy = components['headers']['ContentSecurityPolicy'];
 export type HeaderAllow = components['headers']['Allow'];
 export type $defs = Record<string, never>;
@@ -2809,7 +2803,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers send it. When it accepts `gzip` (any q-value above 0) the document comes gzip-compressed, with `Content-Encoding: gzip`; otherwise, or without the header, as it is.
+                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers and HTTP clients send it. When it takes `gzip` over the identity (any q-value above 0), the document comes gzip-compressed with `Content-Encoding: gzip`, which the client's HTTP stack decodes; otherwise, or without the header, as it is. `Content-Encoding` is HTTP's own header, like `Content-Length`, so it is not listed among the response headers: a mock that answers from this contract sends the document as it is.
                  * @example gzip, deflate, br, zstd
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
@@ -2823,7 +2817,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    "Content-Encoding": components["headers"]["ContentEncoding"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -2859,7 +2852,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers send it. When it accepts `gzip` (any q-value above 0) the document comes gzip-compressed, with `Content-Encoding: gzip`; otherwise, or without the header, as it is.
+                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers and HTTP clients send it. When it takes `gzip` over the identity (any q-value above 0), the document comes gzip-compressed with `Content-Encoding: gzip`, which the client's HTTP stack decodes; otherwise, or without the header, as it is. `Content-Encoding` is HTTP's own header, like `Content-Length`, so it is not listed among the response headers: a mock that answers from this contract sends the document as it is.
                  * @example gzip, deflate, br, zstd
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
@@ -2873,7 +2866,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    "Content-Encoding": components["headers"]["ContentEncoding"];
                     Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
@@ -2894,7 +2886,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers send it. When it accepts `gzip` (any q-value above 0) the document comes gzip-compressed, with `Content-Encoding: gzip`; otherwise, or without the header, as it is.
+                 * @description The content codings the client accepts (RFC 9110, section 12.5.3), as browsers and HTTP clients send it. When it takes `gzip` over the identity (any q-value above 0), the document comes gzip-compressed with `Content-Encoding: gzip`, which the client's HTTP stack decodes; otherwise, or without the header, as it is. `Content-Encoding` is HTTP's own header, like `Content-Length`, so it is not listed among the response headers: a mock that answers from this contract sends the document as it is.
                  * @example gzip, deflate, br, zstd
                  */
                 "Accept-Encoding"?: components["parameters"]["AcceptEncoding"];
@@ -2908,7 +2900,6 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    "Content-Encoding": components["headers"]["ContentEncoding"];
                     Vary: components["headers"]["Vary"];
                     "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
                     [name: string]: unknown;

@@ -95,6 +95,7 @@ interface AnyReply {
   status: number;
   body?: unknown;
   raw?: string | Buffer;
+  encoding?: 'gzip';
   code?: string;
   message?: string;
   details?: AppError['details'];
@@ -125,6 +126,7 @@ function send(row: Row, res: Response, reply: AnyReply): void {
   const contentType = (row.contentTypes as Record<string, string | undefined>)[
     String(reply.status)
   ];
+  if (reply.encoding !== undefined) res.set('Content-Encoding', reply.encoding);
   if (reply.raw !== undefined) res.type(contentType ?? 'text/plain').send(reply.raw);
   else if (reply.body !== undefined) res.json(reply.body);
   else res.end();

@@ -112,8 +112,16 @@ export type CodeAt<S extends number> =
 type SuccessReply<K extends OperationId, S extends Status<K>, R> =
   HasContent<R> extends true
     ? | ({ status: S; body: JsonOf<R>; headers?: ReplyHeaders<R> } & ReplyCookies<R>)
-      /** The escape hatch: a body already serialised in the documented content type. */
-      | ({ status: S; raw: string | Buffer; headers?: ReplyHeaders<R> } & ReplyCookies<R>)
+      /**
+       * The escape hatch: a body already serialised in the documented content type, optionally
+       * in a content coding the request accepted (`Content-Encoding`, HTTP's own header).
+       */
+      | ({
+          status: S;
+          raw: string | Buffer;
+          encoding?: 'gzip';
+          headers?: ReplyHeaders<R>;
+        } & ReplyCookies<R>)
     : { status: S; body?: never; headers?: ReplyHeaders<R> } & ReplyCookies<R>;
 
 type ErrorReply<K extends OperationId, S extends Status<K>, R> = {

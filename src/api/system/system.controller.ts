@@ -40,33 +40,33 @@ export function createSystemController(
     body: { status: 'success', data: await service.readiness() },
   });
 
-  /** A document as the caller accepts it: gzip-compressed, or as it is. Caches keep both apart. */
+  /**
+   * A document as the caller accepts it, gzip-compressed or as it is (ADR 0021); caches keep the
+   * two apart by `Vary: Accept-Encoding`.
+   */
   const served = async (name: ServedDocument, acceptEncoding: string | undefined) =>
     acceptsGzip(acceptEncoding)
-      ? {
-          raw: await contract.gzipped(name),
-          headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } as const,
-        }
-      : { raw: contract[name], headers: { Vary: 'Accept-Encoding' } };
+      ? { raw: await contract.gzipped(name), encoding: 'gzip' as const }
+      : { raw: contract[name] };
+  const VARY = { Vary: 'Accept-Encoding' };
 
-  const openapiJson: Handler<'getOpenApiJson'> = async ({ headers }) => {
-    const { raw, headers: encoding } = await served('json', headers['Accept-Encoding']);
-    return { status: 200, headers: { ...CACHED, ...encoding }, raw };
-  };
+  const openapiJson: Handler<'getOpenApiJson'> = async ({ headers }) => ({
+    status: 200,
+    headers: { ...CACHED, ...VARY },
+    ...(await served('json', headers['Accept-Encoding'])),
+  });
 
-  const openapiYaml: Handler<'getOpenApiYaml'> = async ({ headers }) => {
-    const { raw, headers: encoding } = await served('yaml', headers['Accept-Encoding']);
-    return { status: 200, headers: { ...CACHED, ...encoding }, raw };
-  };
+  const openapiYaml: Handler<'getOpenApiYaml'> = async ({ headers }) => ({
+    status: 200,
+    headers: { ...CACHED, ...VARY },
+    ...(await served('yaml', headers['Accept-Encoding'])),
+  });
 
-  const docs: Handler<'getDocs'> = async ({ headers }) => {
-    const { raw, headers: encoding } = await served('docsHtml', headers['Accept-Encoding']);
-    return {
-      status: 200,
-      headers: { ...CACHED, 'Content-Security-Policy': contract.docsCsp, ...encoding },
-      raw,
-    };
-  };
+  const docs: Handler<'getDocs'> = async ({ headers }) => ({
+    status: 200,
+    headers: { ...CACHED, ...VARY, 'Content-Security-Policy': contract.docsCsp },
+    ...(await served('docsHtml', headers['Accept-Encoding'])),
+  });
 
   /** Prometheus text format; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
   const metrics: Handler<'getMetrics'> = async (_input, { bearer }) => {
