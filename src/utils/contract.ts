@@ -67,11 +67,8 @@ export function loadContract(dir = path.join(projectRoot(), 'generated')): Contr
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
-  const served: Record<ServedDocument, string | Buffer> = {
-    json,
-    yaml: read('openapi.yaml'),
-    docsHtml,
-  };
+  const yaml = read('openapi.yaml');
+  const served: Record<ServedDocument, string | Buffer> = { json, yaml, docsHtml };
   const compressed = new Map<ServedDocument, Promise<Buffer>>();
   const gzipped = (name: ServedDocument): Promise<Buffer> => {
     let made = compressed.get(name);
@@ -86,7 +83,7 @@ export function loadContract(dir = path.join(projectRoot(), 'generated')): Contr
   return {
     document: JSON.parse(json) as Record<string, unknown>,
     json,
-    yaml: served.yaml as string,
+    yaml,
     docsHtml,
     docsCsp,
     gzipped,
