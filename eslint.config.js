@@ -21,6 +21,7 @@ const top = [
   './src/server.ts',
   './src/worker.ts',
   './src/warm-up.ts',
+  './src/rehearsal.ts',
 ];
 
 /** The layer rules of docs/ARCHITECTURE.md as import-x/no-restricted-paths zones. */
@@ -48,7 +49,7 @@ export const layerZones = [
     message: 'Jobs call domain services handed to them, not the composition root or the edge.',
   },
   {
-    target: ['./src/app.ts', './src/runtime.ts', './src/warm-up.ts'],
+    target: ['./src/app.ts', './src/runtime.ts', './src/warm-up.ts', './src/rehearsal.ts'],
     from: './src/api',
     except: ['./index.ts'],
     message: 'The app and the runtime see the domains through src/api/index.ts only.',

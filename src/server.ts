@@ -99,7 +99,12 @@ async function main(): Promise<void> {
     server.on('request', createApp(deps));
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
-    logger.info('warmed up', await warmUp(deps));
+    const warmedUp = await warmUp(deps, runtime.queue);
+    logger.info('warmed up', warmedUp);
+    if (warmedUp.rehearsal.unexpected.length > 0)
+      logger.warn('the rehearsal got answers it did not expect: those first requests may be slow', {
+        unexpected: warmedUp.rehearsal.unexpected,
+      });
     address = await listen(server, config.port, config.host);
   } catch (error) {
     await runtime.close();

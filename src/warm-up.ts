@@ -1,20 +1,19 @@
 // The work a process would otherwise do on its first requests, done before it listens: the
-// contract validators (openApiValidatorReady) and the rest below. Called by server.ts and the
-// tests' app after createApp, with the same dependencies. Reads nothing anyone stored, keeps
-// nothing it writes (a registration, a product and a checkout, rolled back), and reaches only the configured database;
+// contract validators (openApiValidatorReady), the rest below, and last the rehearsal, every
+// operation served once through a second app in a transaction rolled back (src/rehearsal.ts).
+// Called by server.ts and the tests' app after createApp, with the same dependencies. Reads
+// nothing anyone stored, keeps nothing it writes, and reaches only the configured database;
 // rejects if the database cannot be reached.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { prepareStrengthEstimator, signAccessToken, verifyAccessToken } from './api/index.ts';
+import { prepareStrengthEstimator } from './api/index.ts';
 import type { AppDeps } from './app.ts';
+import type { Queue } from './jobs/queue.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
 import {
   compileEntityFunctions,
   readNothingFromEachEntity,
   warmEachPoolConnection,
 } from './db/warm-up.ts';
-import { withTransaction } from './db/transaction.ts';
-import { practiseExposition } from './utils/metrics.ts';
+import { rehearse, type Rehearsal } from './rehearsal.ts';
 
 /** What the warm-up did and what each step cost, in milliseconds, for the start-up log. */
 export interface WarmUp {
@@ -25,93 +24,10 @@ export interface WarmUp {
   poolConnections: number;
   databaseMs: number;
   passwordStrengthMs: number;
-  /**
-   * jsonwebtoken's first signature and verification, the body reader's decoder, and
-   * prom-client's exposition of request series (practiseExposition).
-   */
-  requestPathMs: number;
-  /** A registration, a product and a checkout, rolled back (writeOnceAndRollBack). */
-  firstWritesMs: number;
+  /** Every operation served once through a second app, rolled back (src/rehearsal.ts). */
+  rehearsal: Rehearsal;
   /** The collection of what start-up left behind (with --expose-gc; ADR 0020). */
   startUpGarbage: StartUpGarbage;
-}
-
-class RolledBack extends Error {}
-
-/**
- * The service's main writes, as requests make them, in one transaction that is then rolled
- * back: a customer registers and rotates its refresh token, a product is created, the customer
- * checks it out (the order, its lines, the stock update, the idempotency key and the
- * confirmation job). Nothing is kept, and security events are logged only on commit
- * (audit.service.ts), so none is. What it warms:
- * MikroORM's first unit-of-work commits and, on the pooled connection it used (the one pg-pool
- * hands out next: it reuses the last released), PostgreSQL's first writes to those tables
- * (relation caches, unique and trigram indexes, foreign-key checks, the queue's partition),
- * which cost each first write two to four times the next one. The address is fresh and under a
- * reserved domain (RFC 2606), the password random, the SKU fresh.
- */
-async function writeOnceAndRollBack({ orm, services }: AppDeps): Promise<void> {
-  const tag = randomUUID();
-  try {
-    await withTransaction(orm, async () => {
-      const meta = { ip: undefined, userAgent: undefined, requestId: undefined };
-      const { user, refreshToken } = await services.auth.register(
-        {
-          email: `warm-up-${tag}@example.invalid`,
-          password: randomBytes(24).toString('base64url'),
-          name: 'Warm-up',
-        },
-        meta,
-      );
-      await services.auth.refresh(refreshToken, meta);
-      const product = await services.products.create({
-        sku: `WARM-UP-${tag}`,
-        name: 'Warm-up',
-        description: '',
-        priceCents: 100,
-        currency: 'EUR',
-        stock: 1,
-        category: 'warm-up',
-      });
-      await services.orders.checkout(
-        { userId: user.id, role: 'customer', sessionId: randomUUID() },
-        { items: [{ productId: product.id, quantity: 1 }] },
-        tag,
-      );
-      throw new RolledBack();
-    });
-  } catch (error) {
-    if (!(error instanceof RolledBack)) throw error;
-  }
-}
-
-/**
- * The decoder the JSON body parser uses (body-parser → iconv-lite, resolved from Express as the
- * app resolves it): iconv-lite loads its encoding tables on the first body read, about 20 ms.
- */
-function loadBodyDecoder(): void {
-  const fromExpress = createRequire(createRequire(import.meta.url).resolve('express'));
-  const fromBodyParser = createRequire(fromExpress.resolve('body-parser'));
-  const iconv = fromBodyParser('iconv-lite') as {
-    decode(buffer: Buffer, encoding: string): string;
-  };
-  iconv.decode(Buffer.from('{}'), 'utf-8');
-}
-
-/** One access token signed and verified with the configured key: no user, no session. */
-function signAndVerifyOneToken(auth: AppDeps['config']['auth']): void {
-  const settings = {
-    secret: auth.jwtSecret,
-    issuer: auth.issuer,
-    audience: auth.audience,
-    ttlSeconds: 300,
-  };
-  const token = signAccessToken(
-    { sub: randomUUID(), role: 'customer', sid: randomUUID(), tv: 0 },
-    settings,
-  );
-  if (!verifyAccessToken(token, settings).ok)
-    throw new Error('warm-up: a fresh token did not verify');
 }
 
 async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
@@ -120,7 +36,8 @@ async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
   return [result, Math.round(performance.now() - started)];
 }
 
-export async function warmUp(deps: AppDeps): Promise<WarmUp> {
+/** `queue`: the process's job queue, which the rehearsal's services enqueue through. */
+export async function warmUp(deps: AppDeps, queue: Queue | undefined): Promise<WarmUp> {
   const { config, orm, metrics } = deps;
   const started = performance.now();
   // The served documents gzip-compressed (GET /docs, /openapi.json, /openapi.yaml), on zlib's
@@ -141,12 +58,9 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
   );
   // zxcvbn's ranked dictionaries, otherwise built by the first registration or password change.
   const [, passwordStrengthMs] = await timed(prepareStrengthEstimator);
-  const [, requestPathMs] = await timed(async () => {
-    loadBodyDecoder();
-    signAndVerifyOneToken(config.auth);
-    await practiseExposition();
-  });
-  const [, firstWritesMs] = await timed(() => writeOnceAndRollBack(deps));
+  // Last before the collection: on the pooled connection the first request will get (pg-pool
+  // hands out the last one released).
+  const rehearsal = await rehearse(deps, queue);
   await compressed;
   // Last, and before load shedding samples: the collection blocks the event loop for 50–300 ms,
   // which the event-loop-delay bound would otherwise read as overload and shed the first requests.
@@ -160,8 +74,7 @@ export async function warmUp(deps: AppDeps): Promise<WarmUp> {
     poolConnections,
     databaseMs,
     passwordStrengthMs,
-    requestPathMs,
-    firstWritesMs,
+    rehearsal,
     startUpGarbage,
   };
 }

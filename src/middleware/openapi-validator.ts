@@ -587,7 +587,25 @@ function onceOnly(pathParams: RequestHandler): RequestHandler {
   };
 }
 
+/** The chains built per contract, by whether they validate responses. */
+const built = new WeakMap<Contract, Map<boolean, RequestHandler[]>>();
+
+/**
+ * The validator's middleware for `contract`, built and compiled once per contract (and response
+ * validation setting): a second app of the same contract (the start-up rehearsal, src/rehearsal.ts)
+ * shares the compiled validators instead of compiling them all again.
+ */
 export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
+  const chains = built.get(contract) ?? new Map<boolean, RequestHandler[]>();
+  built.set(contract, chains);
+  const existing = chains.get(validateResponses);
+  if (existing) return existing;
+  const chain = buildValidator(contract, validateResponses);
+  chains.set(validateResponses, chain);
+  return chain;
+}
+
+function buildValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
   memoizeValidatorPathToRegexp();
   exposeValidatorContext();
   settleUrlParseDeprecationCheck();

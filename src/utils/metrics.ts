@@ -14,7 +14,7 @@ export interface Metrics {
   shed: client.Counter<'reason'>;
 }
 
-/** The request-duration histogram's shape, for the real registry and the practice alike. */
+/** The request-duration histogram: by method, the contract's route template and status. */
 function requestHistogram(registry: client.Registry, name: string, help: string) {
   return new client.Histogram({
     name,
@@ -23,37 +23,6 @@ function requestHistogram(registry: client.Registry, name: string, help: string)
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-}
-
-/**
- * prom-client's exposition code, run at start-up (src/warm-up.ts) on series like the ones
- * requests add, in a scratch registry that is then dropped: the real registry gets no sample.
- * The warm-up's scrape of the real registry has no request series yet, so the first scrape
- * after traffic compiled the code that writes them: in process, a registry's first scrape with
- * 64 request series took 12-13 ms and the next ones 2-5; after this practice the first took
- * 3.5-5 (docs/BENCHMARKS.md, "First request after start-up").
- */
-export async function practiseExposition(): Promise<void> {
-  const scratch = new client.Registry();
-  const histogram = requestHistogram(
-    scratch,
-    'practice_duration_seconds',
-    'start-up practice, never exposed',
-  );
-  const counter = new client.Counter({
-    name: 'practice_total',
-    help: 'start-up practice, never exposed',
-    labelNames: ['reason'] as const,
-    registers: [scratch],
-  });
-  for (let i = 0; i < 32; i += 1) {
-    histogram.observe(
-      { method: 'GET', route: `/practice/${i}`, status: i % 2 ? 200 : 404 },
-      i / 1e3,
-    );
-    counter.inc({ reason: String(i % 3) });
-  }
-  for (let i = 0; i < 3; i += 1) await scratch.metrics();
 }
 
 /** `pressure`: the API's load shedding (the worker has none). */

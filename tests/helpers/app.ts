@@ -86,6 +86,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'info',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: TEST_JWT_SECRET,
+    // Two test workers, Chromium and one PostgreSQL share two cores: a connection took longer
+    // than the 3 s default once while the other worker rendered the reference page. A test
+    // about connection timeouts sets its own (readiness, sdk-resilience).
+    DB_CONNECT_TIMEOUT_MS: '10000',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
@@ -116,7 +120,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     operations: options.contract?.operations,
   };
   const app = createApp(deps);
-  const warmedUp = await warmUp(deps);
+  const warmedUp = await warmUp(deps, queue);
   const server: Server = createServer((req, res) => {
     recordForContractCoverage(req, res);
     app(req, res);
