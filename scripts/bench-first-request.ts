@@ -69,6 +69,8 @@ interface Service {
   startMs: number;
   /** What the validator warm-up logged, when the service has one. */
   warmUpMs: number | undefined;
+  /** What the rehearsal logged (ADR 0022), when the service has one. */
+  rehearsalMs: number | undefined;
   /** The service's own time for each request it logged (the access log's durationMs), by id. */
   served: Map<string, number>;
   stop(): Promise<void>;
@@ -90,6 +92,7 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
     await gone;
   };
   let warmUpMs: number | undefined;
+  let rehearsalMs: number | undefined;
   const served = new Map<string, number>();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -103,10 +106,14 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
           const entry = JSON.parse(line) as {
             message?: string;
             validators?: { ms?: number };
+            rehearsal?: { ms?: number };
             requestId?: string;
             durationMs?: number;
           };
-          if (entry.message === 'warmed up') warmUpMs = entry.validators?.ms;
+          if (entry.message === 'warmed up') {
+            warmUpMs = entry.validators?.ms;
+            rehearsalMs = entry.rehearsal?.ms;
+          }
           if (entry.message === 'request' && entry.requestId && entry.durationMs !== undefined)
             served.set(entry.requestId, entry.durationMs);
           if (entry.message === 'listening') resolve();
@@ -119,7 +126,7 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
   }
   const startMs = performance.now() - started;
   child.stdout?.resume();
-  return { base: `http://127.0.0.1:${port}`, startMs, warmUpMs, served, stop };
+  return { base: `http://127.0.0.1:${port}`, startMs, warmUpMs, rehearsalMs, served, stop };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -629,11 +636,14 @@ try {
     `the same processes' second pass (warm): first requests ${fmt(sumWarmFirst)} ms in all, tenth ${fmt(sumWarmTenth)} ms (${(sumWarmFirst / sumWarmTenth).toFixed(1)}×)`,
   );
   const warmUps = starts.map((s) => s.warmUpMs).filter((ms): ms is number => ms !== undefined);
+  const rehearsals = starts
+    .map((s) => s.rehearsalMs)
+    .filter((ms): ms is number => ms !== undefined);
   console.log(
     `\n${operations.length} operations: first requests ${fmt(sumFirst)} ms in all, tenth ${fmt(sumTenth)} ms (${(sumFirst / sumTenth).toFixed(1)}×); worst ${worst.name} ${worst.ratio.toFixed(1)}×; over the gate: ${over}`,
   );
   console.log(
-    `start-up (spawn to listening), median: ${fmt(median(starts.map((s) => s.startMs)))} ms; validator warm-up: ${warmUps.length ? `${fmt(median(warmUps))} ms` : 'none logged'}`,
+    `start-up (spawn to listening), median: ${fmt(median(starts.map((s) => s.startMs)))} ms; validator warm-up: ${warmUps.length ? `${fmt(median(warmUps))} ms` : 'none logged'}; rehearsal: ${rehearsals.length ? `${fmt(median(rehearsals))} ms` : 'none logged'}`,
   );
   if (over > 0) {
     console.error(`${over} first requests took more than ${FACTOR} × the tenth + ${SLACK_MS} ms`);

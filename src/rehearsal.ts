@@ -141,7 +141,8 @@ function request(
 /**
  * The app the rehearsal serves: the server's own, but for what must not leave the rehearsal
  * (see the head of this file). Its quotas are raised so that its own requests never meet them,
- * and it does not insist on HTTPS (its requests come over loopback).
+ * it does not insist on HTTPS (its requests come over loopback), and it hashes its accounts'
+ * passwords at bcrypt's least cost.
  */
 function rehearsalApp(deps: AppDeps, queue: Queue | undefined, inTx: Tx) {
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -150,6 +151,8 @@ function rehearsalApp(deps: AppDeps, queue: Queue | undefined, inTx: Tx) {
   const config = {
     ...deps.config,
     http: { ...deps.config.http, requireHttps: false },
+    // bcrypt's least cost: the same code, not production's 250 ms per hash (cost 12) six times.
+    auth: { ...deps.config.auth, bcryptCost: 4 },
     limits: {
       ...deps.config.limits,
       apiPerMinute: unlimited,
