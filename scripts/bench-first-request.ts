@@ -11,8 +11,8 @@
 // --idle: each measured instance waits that long after `listening` before its first request, as a
 // deployed instance may (V8 tidies an idle heap after some seconds: docs/BENCHMARKS.md).
 // BENCH_NODE_OPTIONS replaces the image's NODE_OPTIONS (read from the Dockerfile) for the service.
-// BENCH_NODE_ARGS: node flags put before src/server.ts (V8 flags NODE_OPTIONS refuses, e.g.
-// --no-memory-reducer).
+// BENCH_NODE_ARGS replaces the node flags of the image's CMD (read from the Dockerfile: V8 flags
+// NODE_OPTIONS refuses, ADR 0023) put before src/server.ts; BENCH_NODE_ARGS= (empty) runs none.
 // --ref runs the service from that commit instead (git archive into a temporary directory, with
 // this checkout's node_modules): the same benchmark, before and after a change.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -26,7 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, percentile } from './lib/process.ts';
-import { imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +39,6 @@ const { values } = parseArgs({
 });
 const RUNS = Number(values.runs);
 const IDLE_MS = Number(values.idle) * 1000;
-const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const REQUESTS = 10;
 /** A first request may take twice its tenth plus 2 ms (scheduling noise on a shared machine). */
 const FACTOR = 2;
@@ -62,6 +61,10 @@ function treeOf(ref: string | undefined): string {
   return dir;
 }
 const root = treeOf(values.ref);
+const NODE_ARGS =
+  process.env.BENCH_NODE_ARGS === undefined
+    ? imageNodeArgs(root)
+    : process.env.BENCH_NODE_ARGS.split(' ').filter(Boolean);
 
 interface Service {
   base: string;

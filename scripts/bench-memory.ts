@@ -1,6 +1,6 @@
 // Memory at rest and under load, and what a container's memory limit does to throughput. The API
 // as production runs it (`npm run build`, `node dist/src/server.js`, NODE_ENV=production, the
-// image's NODE_OPTIONS from the Dockerfile) on a real PostgreSQL, loaded by wrk (native, on a CPU
+// image's NODE_OPTIONS and CMD flags from the Dockerfile) on a real PostgreSQL, loaded by wrk (native, on a CPU
 // of its own) on a catalog page and on product pages, as `npm run bench` does: the API and
 // PostgreSQL pinned to CPU 0, wrk to CPU 1 (taskset, when present). Case by case the API runs in a
 // memory cgroup of a pod's size (as root, on cgroup v1 or v2), so Node sizes V8's heap from that
@@ -41,7 +41,7 @@ import {
   processTree,
 } from './lib/bench-proc.ts';
 import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
-import { imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -74,6 +74,7 @@ for (const [name, n, min, max] of [
   }
 }
 const IMAGE_NODE_OPTIONS = imageNodeOptions(root);
+const IMAGE_NODE_ARGS = imageNodeArgs(root);
 const CASES = values.cases.split(';').map((spec) => {
   const [limit, ...options] = spec.split(':');
   const extra = options.join(':').trim();
@@ -287,7 +288,12 @@ try {
       const port = await freePort();
       const caseEnv = { ...env, PORT: String(port), NODE_OPTIONS: nodeOptions };
       const heapLimit = await heapLimitMiB(cgroup, caseEnv);
-      const api = spawnIn(cgroup, [process.execPath, 'dist/src/server.js'], caseEnv, SERVER_CPU);
+      const api = spawnIn(
+        cgroup,
+        [process.execPath, ...IMAGE_NODE_ARGS, 'dist/src/server.js'],
+        caseEnv,
+        SERVER_CPU,
+      );
       api.stdout?.resume();
       const base = `http://127.0.0.1:${port}`;
       try {
@@ -405,7 +411,11 @@ function printApiTables(): void {
 async function workerPhase(): Promise<string> {
   const port = await freePort();
   const apiEnv = { ...env, PORT: String(port), CHECKOUT_PER_MINUTE: '1000000' };
-  const api = spawnIn(undefined, [process.execPath, 'dist/src/server.js'], apiEnv);
+  const api = spawnIn(
+    undefined,
+    [process.execPath, ...IMAGE_NODE_ARGS, 'dist/src/server.js'],
+    apiEnv,
+  );
   api.stdout?.resume();
   const base = `http://127.0.0.1:${port}`;
   const json = { 'content-type': 'application/json' };

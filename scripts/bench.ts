@@ -9,7 +9,7 @@
 //   bare     scripts/bench-baseline.ts: node:http + pg, the same primary-key lookup
 //   express  scripts/bench-baseline.ts: Express 5 + helmet + cors + pg
 //   service  this service as built for production (`npm run build`, `node dist/src/server.js`,
-//            NODE_ENV=production, the image's NODE_OPTIONS (from the Dockerfile), logs at info into a pipe, quotas raised so nothing is refused,
+//            NODE_ENV=production, the image's NODE_OPTIONS and CMD flags (from the Dockerfile), logs at info into a pipe, quotas raised so nothing is refused,
 //            every feature on)
 // Requests: GET /api/v1/products/{id} on random ids of the seeded products (a wrk Lua script
 // reads them from a file) and GET /health. Per round and configuration it prints req/s, the
@@ -51,7 +51,7 @@ import {
   treeCpuMicros,
 } from './lib/bench-proc.ts';
 import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
-import { imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
 import { attribute, LAYERS, type CpuProfile, type Layer } from './lib/profile-layers.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
@@ -279,7 +279,7 @@ try {
       config === 'service'
         ? await startServer(
             config,
-            [process.execPath, 'dist/src/server.js'],
+            [process.execPath, ...imageNodeArgs(root), 'dist/src/server.js'],
             serviceEnv(port),
             port,
           )
@@ -442,6 +442,7 @@ try {
     'service (profiled)',
     [
       process.execPath,
+      ...imageNodeArgs(root),
       '--import',
       path.join(root, 'scripts/lib/bench-profile.ts'),
       'dist/src/server.js',

@@ -100,7 +100,11 @@ async function main(): Promise<void> {
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
     const warmedUp = await warmUp(deps, runtime.queue);
-    logger.info('warmed up', warmedUp);
+    logger.info('warmed up', {
+      ...warmedUp,
+      // Whether what the warm-up compiled stays compiled (the image's CMD flag, ADR 0023).
+      keepsBytecode: process.execArgv.includes('--no-flush-bytecode'),
+    });
     if (warmedUp.rehearsal.unexpected.length > 0)
       logger.warn('the rehearsal got answers it did not expect: those first requests may be slow', {
         unexpected: warmedUp.rehearsal.unexpected,

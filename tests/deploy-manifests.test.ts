@@ -75,7 +75,8 @@ describe('Kubernetes manifests', () => {
     const defaultCommand = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
     for (const command of [...commands, defaultCommand].filter((c) => c.length > 0)) {
       expect(command[0]).toBe('node');
-      const script = command[1]!;
+      // The script: the first argument that is not a node flag (the image's CMD has some).
+      const script = command.slice(1).find((a) => !a.startsWith('-'))!;
       const source = script
         .replace(new RegExp(`^${build.compilerOptions.outDir}/`), '')
         .replace(/\.js$/, '.ts');

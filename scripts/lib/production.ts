@@ -1,13 +1,36 @@
 // How production starts the API, for the benchmarks that measure it "as it runs in production":
-// the image's NODE_OPTIONS (V8's sizing, docs/BENCHMARKS.md "Memory"), read from the Dockerfile,
-// which is where production sets them, so that no benchmark carries a twin of the value.
+// the image's NODE_OPTIONS (V8's sizing, docs/BENCHMARKS.md "Memory") and the node flags of its
+// CMD (V8 flags NODE_OPTIONS refuses, ADR 0023), read from the Dockerfile, which is where
+// production sets them, so that no benchmark carries a twin of either.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** The Dockerfile's last stage: the runtime image. */
+function runtimeStage(root: string): string {
+  const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  return dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+}
+
 /** The NODE_OPTIONS the Dockerfile's runtime image sets, or '' if it sets none. */
 export function imageNodeOptions(root: string): string {
-  const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
-  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  const match = /\bNODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(runtime);
+  const match = /\bNODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(runtimeStage(root));
   return (match?.[1] ?? match?.[2] ?? '').trim();
+}
+
+/**
+ * The flags the runtime image's `CMD ["node", <flags…>, "dist/src/server.js"]` puts before the
+ * server's script. Throws when the CMD is not of that shape, so that a benchmark never quietly
+ * measures a process started differently from the image's.
+ */
+export function imageNodeArgs(root: string): string[] {
+  const cmd = /^CMD (\[.*\])\s*$/m.exec(runtimeStage(root))?.[1];
+  const argv: unknown = cmd === undefined ? undefined : JSON.parse(cmd);
+  if (
+    !Array.isArray(argv) ||
+    !argv.every((a): a is string => typeof a === 'string') ||
+    argv[0] !== 'node' ||
+    argv.at(-1) !== 'dist/src/server.js'
+  )
+    throw new Error(`Dockerfile: expected CMD ["node", …, "dist/src/server.js"], found ${cmd}`);
+  return argv.slice(1, -1);
 }
