@@ -90,6 +90,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // than the 3 s default once while the other worker rendered the reference page. A test
     // about connection timeouts sets its own (readiness, sdk-resilience).
     DB_CONNECT_TIMEOUT_MS: '10000',
+    // The same for Redis's 1 s command bound: a command to the test's redis-server timed out
+    // once in a full CI run (tests/redis.test.ts). A stopped Redis still fails at once (no
+    // offline queue); no test depends on the bound itself.
+    REDIS_COMMAND_TIMEOUT_MS: '5000',
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
