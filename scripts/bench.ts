@@ -417,8 +417,8 @@ try {
   );
   const p99Rounds = product.p99ToBare.filter((x) => x <= 2).length;
   const targets: [string, boolean, string][] = [
-    ['GET /products/{id}: median ratio to bare ≥ 0.5', product.ratio >= 0.5, fmt(product.ratio, 2)],
-    ['GET /health: median ratio to bare ≥ 0.4', health.ratio >= 0.4, fmt(health.ratio, 2)],
+    ['GET /products/{id}: median ratio to bare ≥ 0.5', product.ratio >= 0.5, fmt(product.ratio, 3)],
+    ['GET /health: median ratio to bare ≥ 0.4', health.ratio >= 0.4, fmt(health.ratio, 3)],
     ['Node CPU per product read ≤ 250 µs', product.cpu <= 250, `${fmt(product.cpu)} µs`],
     [
       'product p99 ≤ 2× bare p99 of the same round',
