@@ -46,7 +46,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # --no-flush-bytecode: V8 otherwise drops the bytecode (and type feedback) of any function that
 # has not run during six full collections, so an operation called rarely while others keep the
-# process busy is compiled again on its next request, undoing the start-up rehearsal (ADR 0023). A V8 flag NODE_OPTIONS refuses, so it is
-# here; npm run bench, bench:memory and bench:first-request read this line too, and npm run
-# start:prod passes the same (tests/bytecode-kept.test.ts).
+# process busy is compiled again on its next request, undoing the start-up rehearsal (ADR 0023).
+# A V8 flag NODE_OPTIONS refuses, so it is here; npm run bench, bench:memory and
+# bench:first-request read this line too, and npm run start:prod passes the same
+# (tests/bytecode-kept.test.ts).
 CMD ["node", "--no-flush-bytecode", "dist/src/server.js"]

@@ -1,9 +1,9 @@
 // Memory at rest and under load, and what a container's memory limit does to throughput. The API
 // as production runs it (`npm run build`, `node dist/src/server.js`, NODE_ENV=production, the
-// image's NODE_OPTIONS and CMD flags from the Dockerfile) on a real PostgreSQL, loaded by wrk (native, on a CPU
-// of its own) on a catalog page and on product pages, as `npm run bench` does: the API and
-// PostgreSQL pinned to CPU 0, wrk to CPU 1 (taskset, when present). Case by case the API runs in a
-// memory cgroup of a pod's size (as root, on cgroup v1 or v2), so Node sizes V8's heap from that
+// image's NODE_OPTIONS and CMD flags from the Dockerfile) on a real PostgreSQL, loaded by wrk
+// (native, on a CPU of its own) on a catalog page and on product pages, as `npm run bench` does:
+// the API and PostgreSQL pinned to CPU 0, wrk to CPU 1 (taskset, when present). Case by case the
+// API runs in a memory cgroup of a pod's size (as root, on cgroup v1 or v2), so Node sizes V8's heap from that
 // limit exactly as it would in the pod, and the kernel enforces it. Cases alternate within each
 // round (a fresh process per case and round) and each limited case's throughput is taken as a
 // ratio to the unlimited case of the same round. Prints idle RSS, RSS after the load, peak RSS,

@@ -93,6 +93,8 @@ if (!Number.isInteger(WARMUP) || WARMUP < 0 || WARMUP > 60) {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+/** The node flags of the image's CMD, before the server's script. */
+const IMAGE_NODE_ARGS = imageNodeArgs(root);
 const SERVER_CPU = 0;
 const LOAD_CPU = 1;
 const LOG_LEVEL = 'info';
@@ -279,7 +281,7 @@ try {
       config === 'service'
         ? await startServer(
             config,
-            [process.execPath, ...imageNodeArgs(root), 'dist/src/server.js'],
+            [process.execPath, ...IMAGE_NODE_ARGS, 'dist/src/server.js'],
             serviceEnv(port),
             port,
           )
@@ -442,7 +444,7 @@ try {
     'service (profiled)',
     [
       process.execPath,
-      ...imageNodeArgs(root),
+      ...IMAGE_NODE_ARGS,
       '--import',
       path.join(root, 'scripts/lib/bench-profile.ts'),
       'dist/src/server.js',

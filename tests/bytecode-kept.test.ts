@@ -1,9 +1,9 @@
 // The image starts the server with --no-flush-bytecode (its CMD, ADR 0023): without it V8 drops
 // the bytecode and type feedback of every function that has not run during six full
 // collections, so what the start-up rehearsal compiled is compiled again by a rarely called
-// operation (ADR 0023). Run in Node processes of their
-// own with the image's flags, as the server runs; the same program without them is the control
-// that shows the collections here do age code (so this test fails if the flag stops working).
+// operation. Run in Node processes of their own with the image's flags, as the server runs; the
+// same program without them is the control that shows the collections here do age code (so this
+// test fails if the flag stops working).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
