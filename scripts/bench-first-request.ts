@@ -1,13 +1,17 @@
 // The first request to each operation after start-up, against the tenth. For every operation of
-// generated/openapi.json, in contract order, a freshly started production-mode instance
-// (src/server.ts as a process of its own, on DATABASE_URL or an embedded PostgreSQL) gets ten
-// equivalent requests in a row, timed by the client; over --runs fresh processes. Prints the
-// median first and tenth per operation, with the service's own time for the same requests (its
-// access log's durationMs) beside them, and fails if a first request takes more than 2 × its
-// tenth + 2 ms as the client timed it (the gate of docs/BENCHMARKS.md). The control: each process
-// then makes the whole pass again, warm; its first requests against its tenths show what an
-// operation's first request costs for following another operation rather than for being first.
-//   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses --idle <s>]
+// generated/openapi.json, a freshly started production-mode instance (src/server.ts as a process
+// of its own, on DATABASE_URL or an embedded PostgreSQL) gets ten equivalent requests, timed by
+// the client; over --runs fresh processes. By default in ten rounds, each sending every operation
+// once in contract order (`--order mixed`), so that an operation's first and tenth request both
+// follow the same other operation; `--order sequential` sends each operation's ten in a row (the
+// order of the runs in docs/BENCHMARKS.md before 2026-12-03), where the tenth follows nine of its
+// own kind and is faster for that alone. Prints the median first and tenth per operation, with
+// the service's own time for the same requests (its access log's durationMs) beside them, and
+// fails if a first request takes more than 2 × its tenth + 2 ms as the client timed it (the gate
+// of docs/BENCHMARKS.md). The control: each process then makes the whole pass again, warm; its
+// first requests against its tenths show what the order alone costs a first request.
+//   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses --idle <s>
+//                                   --order mixed|sequential]
 // --idle: each measured instance waits that long after `listening` before its first request, as a
 // deployed instance may (V8 tidies an idle heap after some seconds: docs/BENCHMARKS.md).
 // BENCH_NODE_OPTIONS replaces the image's NODE_OPTIONS (read from the Dockerfile) for the service.
@@ -35,11 +39,15 @@ const { values } = parseArgs({
     'validate-responses': { type: 'boolean', default: false },
     /** Seconds each measured instance stays idle after `listening` before its first request. */
     idle: { type: 'string', default: '0' },
+    /** `mixed` (ten rounds of every operation) or `sequential` (ten in a row each): onePass. */
+    order: { type: 'string', default: 'mixed' },
   },
 });
 const RUNS = Number(values.runs);
 const IDLE_MS = Number(values.idle) * 1000;
 const REQUESTS = 10;
+const ORDER = values.order;
+if (ORDER !== 'sequential' && ORDER !== 'mixed') throw new Error('--order: sequential | mixed');
 /** A first request may take twice its tenth plus 2 ms (scheduling noise on a shared machine). */
 const FACTOR = 2;
 const SLACK_MS = 2;
@@ -461,26 +469,33 @@ function operationsOf(file: string): Operation[] {
 /** V8's collector, which `npm run bench:first-request` exposes (`node --expose-gc`). */
 const clientGc = (globalThis as { gc?: () => void }).gc;
 
-/** Every operation's ten requests in contract order; the answers by operationId. */
+/**
+ * Every operation's ten requests; the answers by operationId. `--order sequential`: ten in a row
+ * per operation, in contract order. `--order mixed`: ten rounds, each sending every operation
+ * once in contract order, so that an operation's first and tenth request both follow the same
+ * other operation, as in a process serving mixed traffic.
+ */
 async function onePass(
   base: string,
   operations: Operation[],
   plan: Record<string, Plan>,
   admin: string,
 ): Promise<Map<string, Answer[]>> {
-  const answersByOperation = new Map<string, Answer[]>();
-  for (const op of operations) {
+  const answersByOperation = new Map<string, Answer[]>(
+    operations.map((op) => [op.operationId, []]),
+  );
+  const send = async (op: Operation, i: number) => {
     const make: Plan = plan[op.operationId] ?? (() => ({ ...op.example, token: admin }));
-    const answers: Answer[] = [];
-    for (let i = 0; i < REQUESTS; i += 1) {
-      // The client's garbage is collected before each request, not inside one: after ten 2.6 MB
-      // `/docs` answers a collection in this process landed in `/metrics`' first request (20 ms
-      // where the service logged 5).
-      clientGc?.();
-      answers.push(await call(base, op.method, make(i, answers.at(-1))));
-    }
-    answersByOperation.set(op.operationId, answers);
-  }
+    const answers = answersByOperation.get(op.operationId)!;
+    // The client's garbage is collected before each request, not inside one: after ten 2.6 MB
+    // `/docs` answers a collection in this process landed in `/metrics`' first request (20 ms
+    // where the service logged 5).
+    clientGc?.();
+    answers.push(await call(base, op.method, make(i, answers.at(-1))));
+  };
+  if (ORDER === 'sequential')
+    for (const op of operations) for (let i = 0; i < REQUESTS; i += 1) await send(op, i);
+  else for (let i = 0; i < REQUESTS; i += 1) for (const op of operations) await send(op, i);
   return answersByOperation;
 }
 
@@ -552,6 +567,8 @@ try {
     /** The same process's second pass: the first and tenth requests of a warm process. */
     warmFirst: number;
     warmTenth: number;
+    servedWarmFirst: number;
+    servedWarmTenth: number;
     statuses: string;
   };
   const samples = new Map<string, Sample[]>();
@@ -590,6 +607,8 @@ try {
           servedTenth: servedMs(answers[REQUESTS - 1]!),
           warmFirst: warmByOperation.get(op.operationId)![0]!.ms,
           warmTenth: warmByOperation.get(op.operationId)![REQUESTS - 1]!.ms,
+          servedWarmFirst: servedMs(warmByOperation.get(op.operationId)![0]!),
+          servedWarmTenth: servedMs(warmByOperation.get(op.operationId)![REQUESTS - 1]!),
           statuses: `${answers[0]!.status}/${answers[REQUESTS - 1]!.status}`,
         });
         samples.set(op.operationId, list);
@@ -601,18 +620,23 @@ try {
 
   const mode =
     (values['validate-responses'] ? 'production, VALIDATE_RESPONSES=true' : 'production') +
-    (IDLE_MS > 0 ? `, first request ${IDLE_MS / 1000} s after listening` : '');
+    (IDLE_MS > 0 ? `, first request ${IDLE_MS / 1000} s after listening` : '') +
+    `, ${ORDER} order`;
   console.log(
     `\nService: ${values.ref ? `git ${values.ref}` : 'this checkout'} (${mode}); ${RUNS} fresh processes; median over them, ms`,
   );
   console.log(
-    `| operation | first | tenth | first/tenth | service's own: first / tenth | warm process: first / tenth | status (1st/10th) | gate: first ≤ ${FACTOR}×tenth+${SLACK_MS} |`,
+    `| operation | first | tenth | first/tenth | service's own: first / tenth | warm process: first / tenth | warm, service's own | status (1st/10th) | gate: first ≤ ${FACTOR}×tenth+${SLACK_MS} |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|---|');
   let sumFirst = 0;
   let sumTenth = 0;
   let sumWarmFirst = 0;
   let sumWarmTenth = 0;
+  let sumServedFirst = 0;
+  let sumServedTenth = 0;
+  let sumServedWarmFirst = 0;
+  let sumServedWarmTenth = 0;
   let over = 0;
   let worst = { name: '', ratio: 0 };
   for (const op of operations) {
@@ -626,17 +650,24 @@ try {
     const warmTenth = median(list.map((s) => s.warmTenth));
     sumWarmFirst += warmFirst;
     sumWarmTenth += warmTenth;
+    sumServedFirst += median(list.map((s) => s.servedFirst));
+    sumServedTenth += median(list.map((s) => s.servedTenth));
+    sumServedWarmFirst += median(list.map((s) => s.servedWarmFirst));
+    sumServedWarmTenth += median(list.map((s) => s.servedWarmTenth));
     if (!pass) over += 1;
     const name = `${op.method} ${op.template}`;
     if (first / tenth > worst.ratio) worst = { name, ratio: first / tenth };
     const statuses = [...new Set(list.map((s) => s.statuses))].join(', ');
     const served = `${fmt(median(list.map((s) => s.servedFirst)))} / ${fmt(median(list.map((s) => s.servedTenth)))}`;
     console.log(
-      `| ${name} | ${fmt(first)} | ${fmt(tenth)} | ${(first / tenth).toFixed(1)}× | ${served} | ${fmt(warmFirst)} / ${fmt(warmTenth)} | ${statuses} | ${pass ? 'ok' : 'OVER'} |`,
+      `| ${name} | ${fmt(first)} | ${fmt(tenth)} | ${(first / tenth).toFixed(1)}× | ${served} | ${fmt(warmFirst)} / ${fmt(warmTenth)} | ${fmt(median(list.map((s) => s.servedWarmFirst)))} / ${fmt(median(list.map((s) => s.servedWarmTenth)))} | ${statuses} | ${pass ? 'ok' : 'OVER'} |`,
     );
   }
   console.log(
     `the same processes' second pass (warm): first requests ${fmt(sumWarmFirst)} ms in all, tenth ${fmt(sumWarmTenth)} ms (${(sumWarmFirst / sumWarmTenth).toFixed(1)}×)`,
+  );
+  console.log(
+    `the service's own times (its access log): first requests ${fmt(sumServedFirst)} ms in all, tenth ${fmt(sumServedTenth)} ms (${(sumServedFirst / sumServedTenth).toFixed(2)}×); warm process ${fmt(sumServedWarmFirst)} / ${fmt(sumServedWarmTenth)} ms (${(sumServedWarmFirst / sumServedWarmTenth).toFixed(2)}×)`,
   );
   const warmUps = starts.map((s) => s.warmUpMs).filter((ms): ms is number => ms !== undefined);
   const rehearsals = starts
