@@ -3,13 +3,14 @@
 // of its own, on DATABASE_URL or an embedded PostgreSQL) gets ten equivalent requests, timed by
 // the client; over --runs fresh processes. By default in ten rounds, each sending every operation
 // once in contract order (`--order mixed`), so that an operation's first and tenth request both
-// follow the same other operation; `--order sequential` sends each operation's ten in a row (the
-// order of the runs in docs/BENCHMARKS.md before 2026-12-03), where the tenth follows nine of its
-// own kind and is faster for that alone. Prints the median first and tenth per operation, with
-// the service's own time for the same requests (its access log's durationMs) beside them, and
-// fails if a first request takes more than 2 × its tenth + 2 ms as the client timed it (the gate
-// of docs/BENCHMARKS.md). The control: each process then makes the whole pass again, warm; its
-// first requests against its tenths show what the order alone costs a first request.
+// follow the same other operation; `--order sequential` sends each operation's ten in a row (as
+// the runs in docs/BENCHMARKS.md did before its seventh session), where the tenth follows nine
+// of its own kind and is faster for that alone. Prints the median first and tenth per
+// operation, with the service's own time for the same requests (its access log's durationMs)
+// beside them, and fails if a first request takes more than 2 × its tenth + 2 ms as the client
+// timed it (the gate of docs/BENCHMARKS.md). The control: each process then makes the whole pass
+// again, warm; its first requests against its tenths show what the order alone costs a first
+// request.
 //   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses --idle <s>
 //                                   --order mixed|sequential]
 // --idle: each measured instance waits that long after `listening` before its first request, as a

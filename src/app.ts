@@ -10,8 +10,9 @@ import { httpMetrics } from './middleware/metrics.ts';
 import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
-import { openApiValidator } from './middleware/openapi-validator.ts';
+import { openApiValidatorParts } from './middleware/openapi-validator.ts';
 import {
+  operationGuards,
   operationRouter,
   type OperationTable,
   type RateLimit,
@@ -78,7 +79,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(jsonOnly());
   app.use(jsonBody(config.http.bodyLimit));
   if (shed) app.use(shed.afterBody);
-  app.use(openApiValidator(contract, config.http.validateResponses));
+  const validator = openApiValidatorParts(contract, config.http.validateResponses);
+  // The operation first, then its guards, then what the request says (operations.ts says why).
+  app.use(validator.match);
   app.use(dbContext(orm));
 
   const stores = { orm, redis: deps.redis };
@@ -101,21 +104,22 @@ export function createApp(deps: AppDeps): Express {
     }),
   ) as Record<RateLimitName, RateLimit>;
   // Every operation of the contract, guarded as its `security`, `x-permission` and
-  // `x-rate-limits` say; the compiler insists every operation has its handler.
-  app.use(
-    operationRouter({
-      handlers: createHandlers(services, {
-        env: config.env,
-        contract,
-        metrics,
-        metricsConfig: config.metrics,
-      }),
-      operations: deps.operations,
-      authenticator: services.auth,
-      can,
-      rateLimits,
+  // `x-rate-limits` say, then validated; the compiler insists every operation has its handler.
+  const operations = {
+    handlers: createHandlers(services, {
+      env: config.env,
+      contract,
+      metrics,
+      metricsConfig: config.metrics,
     }),
-  );
+    operations: deps.operations,
+    authenticator: services.auth,
+    can,
+    rateLimits,
+  };
+  app.use(operationGuards(operations));
+  app.use(validator.validate);
+  app.use(operationRouter(operations));
 
   app.use(notFound());
   app.use(errorHandler({ logger, env: config.env, bodyLimit: config.http.bodyLimit }));

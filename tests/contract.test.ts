@@ -1,6 +1,7 @@
 // Rules that hold for every operation of the contract, checked by walking the bundled document
 // itself (so a new operation is covered the day it is added): every protected operation refuses
-// an anonymous caller with 401 and a caller without its `x-permission` with 403, every operation
+// an anonymous caller with 401 and a caller without its `x-permission` with 403 (also when the
+// request breaks the contract: the guards come first, ADR 0024), every operation
 // under /api is subject to the per-IP quota (429),
 // and every `{id}` refuses a malformed id with 400. Requests are built from the contract's own
 // examples, which therefore must be valid.
@@ -61,6 +62,40 @@ describe('every operation of the contract', () => {
     async (_name, c) => {
       expect(c.op.responses['403']).toBeDefined();
       const res = await send(app, c).set(bearer(customer));
+      expect(res.status).toBe(403);
+      expect(res.body).toEqual(expect.objectContaining({ status: 'error', code: 'FORBIDDEN' }));
+    },
+  );
+
+  /**
+   * Everything the request carries breaks the contract: a malformed id, an unknown query
+   * parameter, an unknown body field. The guards answer before the validator (ADR 0024), so
+   * nobody without the token or the permission learns what the operation accepts.
+   */
+  const contractBreaking = (c: Case) => {
+    const req = build(app, c, { id: 'not-a-uuid' }).query({ unexpectedParam: '1' });
+    return c.op.requestBody ? req.send({ unexpectedField: true }) : req;
+  };
+
+  test.each(named(protectedCases))(
+    '%s refuses an anonymous caller with 401 before it looks at the request',
+    async (_name, c) => {
+      const res = await contractBreaking(c);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual(
+        expect.objectContaining({ status: 'error', code: 'UNAUTHENTICATED' }),
+      );
+      // The same request with the token is refused by the validator: it did break the contract.
+      const valid = await contractBreaking(c).set(bearer(admin));
+      expect(valid.status).toBe(400);
+      expect(valid.body.code).toBe('VALIDATION_ERROR');
+    },
+  );
+
+  test.each(named(protectedCases.filter(customerLacks)))(
+    '%s refuses a caller without its permission with 403 before it looks at the request',
+    async (_name, c) => {
+      const res = await contractBreaking(c).set(bearer(customer));
       expect(res.status).toBe(403);
       expect(res.body).toEqual(expect.objectContaining({ status: 'error', code: 'FORBIDDEN' }));
     },

@@ -587,25 +587,46 @@ function onceOnly(pathParams: RequestHandler): RequestHandler {
   };
 }
 
+/**
+ * The validator's middleware in the two places the edge mounts it (app.ts): `match` finds the
+ * request's operation (req.openapi, with its path parameters) and, where responses are
+ * validated, wraps the response; the operation's guards (authentication, permission, quotas)
+ * run after it; `validate` then checks the request against its operation, so that a caller
+ * without the right token learns 401 or 403, not what the operation would have accepted.
+ */
+export interface ValidatorParts {
+  match: RequestHandler[];
+  validate: RequestHandler[];
+}
+
 /** The chains built per contract, by whether they validate responses. */
-const built = new WeakMap<Contract, Map<boolean, RequestHandler[]>>();
+const built = new WeakMap<Contract, Map<boolean, ValidatorParts>>();
 
 /**
  * The validator's middleware for `contract`, built and compiled once per contract (and response
  * validation setting): a second app of the same contract (the start-up rehearsal, src/rehearsal.ts)
  * shares the compiled validators instead of compiling them all again.
  */
-export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
-  const chains = built.get(contract) ?? new Map<boolean, RequestHandler[]>();
+export function openApiValidatorParts(
+  contract: Contract,
+  validateResponses: boolean,
+): ValidatorParts {
+  const chains = built.get(contract) ?? new Map<boolean, ValidatorParts>();
   built.set(contract, chains);
   const existing = chains.get(validateResponses);
   if (existing) return existing;
-  const chain = buildValidator(contract, validateResponses);
-  chains.set(validateResponses, chain);
-  return chain;
+  const parts = buildValidator(contract, validateResponses);
+  chains.set(validateResponses, parts);
+  return parts;
 }
 
-function buildValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
+/** Both parts in one chain, for a mount with no guards between them (tests, bench-edge). */
+export function openApiValidator(contract: Contract, validateResponses: boolean): RequestHandler[] {
+  const { match, validate } = openApiValidatorParts(contract, validateResponses);
+  return [...match, ...validate];
+}
+
+function buildValidator(contract: Contract, validateResponses: boolean): ValidatorParts {
   memoizeValidatorPathToRegexp();
   exposeValidatorContext();
   settleUrlParseDeprecationCheck();
@@ -632,12 +653,14 @@ function buildValidator(contract: Contract, validateResponses: boolean): Request
     );
   // The security step only waits for a promise and passes (validateSecurity is off: the
   // operation table's guards authenticate, src/middleware/operations.ts): left out.
-  const [pathParams, metadata, , ...validation] = library as [
+  const [pathParams, metadata, , request, response] = library as [
     RequestHandler,
     RequestHandler,
     RequestHandler,
-    ...RequestHandler[],
+    RequestHandler,
+    RequestHandler | undefined,
   ];
+  const validation = response ? [request, response] : [request];
   const chain = [metadata, oneContentTypePerOperation(), ...validation];
   const pathToRegexp = validatorPathToRegexp();
   const fast = fastMetadata(metadata, () => pathToRegexp.pathToRegexp);
@@ -649,15 +672,16 @@ function buildValidator(contract: Contract, validateResponses: boolean): Request
   ready.catch(() => undefined); // reported to whoever awaits it, not as an unhandled rejection
   warmUps.set(contract, ready);
 
-  return [
-    writableQuery(),
-    headAsGet(),
-    onceOnly(pathParams),
-    fast.handler,
-    oneContentTypePerOperation(),
-    ...validation,
-    storableInputOnly(),
-    conditionalOnlyWhereDocumented(),
-    restoreHead(),
-  ];
+  return {
+    match: [
+      writableQuery(),
+      headAsGet(),
+      onceOnly(pathParams),
+      fast.handler,
+      oneContentTypePerOperation(),
+      // Before the guards, so that their 401, 403 and 429 are checked against the contract too.
+      ...(response ? [response] : []),
+    ],
+    validate: [request, storableInputOnly(), conditionalOnlyWhereDocumented(), restoreHead()],
+  };
 }

@@ -1,6 +1,7 @@
 // The one adapter between Express and the typed handlers: dispatches every request to the
-// operation the validator matched, enforces its security and permission from the contract,
-// applies the rate limits it names, hands the handler its typed input and sends its reply.
+// operation the validator matched, enforces its security and permission from the contract and
+// applies the rate limits it names (before the request is validated: operationGuards), then
+// hands the handler its typed input and sends its reply (operationRouter).
 import { parse as parseCookies } from 'cookie';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
@@ -132,8 +133,8 @@ function send(row: Row, res: Response, reply: AnyReply): void {
   else res.end();
 }
 
-function adapt(row: Row, handler: Handler<OperationId>): RequestHandler {
-  return async (req, res) => {
+function adapt(row: Row, handler: Handler<OperationId>) {
+  return async (req: Request, res: Response): Promise<void> => {
     const authorization = req.get('authorization');
     const reply = (await handler(inputOf(row, req), {
       requestId: req.id,
@@ -145,23 +146,54 @@ function adapt(row: Row, handler: Handler<OperationId>): RequestHandler {
   };
 }
 
+/** The operation the validator matched (req.openapi), or undefined for a request it did not. */
+function operationOf(req: Request): string | undefined {
+  return (req as Matched).openapi?.schema?.operationId;
+}
+
 /**
- * Every operation of the contract with its guards, dispatched by the operationId the validator
- * has already matched (req.openapi): no second scan of the routes, and no path string here.
- * A request the validator did not match goes on (to the 404 after it).
+ * Every operation's guards, dispatched by the operationId the validator's route lookup has
+ * matched (req.openapi), before the request is validated against the operation: a caller
+ * without a token gets 401 and one without the permission 403 whatever it sent, quotas count
+ * every matched request, valid or not, and only an authorised request learns what the operation
+ * accepts. A request the validator did not match, or an operation without guards, goes on.
  */
-export function operationRouter(deps: OperationDeps): RequestHandler {
+export function operationGuards(deps: OperationDeps): RequestHandler {
   const chains = new Map<string, Router>();
   const table: OperationTable = deps.operations ?? operations;
   for (const [id, row] of Object.entries(table) as [OperationId, Row][]) {
+    const list = guards(row, deps);
+    if (list.length === 0) continue;
     const chain = Router();
-    chain.use(...guards(row, deps), adapt(row, deps.handlers[id] as Handler<OperationId>));
+    chain.use(...list);
     chains.set(id, chain);
   }
   return (req, res, next) => {
-    const id = (req as Matched).openapi?.schema?.operationId;
+    const id = operationOf(req);
     const chain = id === undefined ? undefined : chains.get(id);
     if (chain) chain(req, res, next);
+    else next();
+  };
+}
+
+/**
+ * Every operation of the contract, dispatched to its handler by the operationId the validator
+ * has already matched (req.openapi): no second scan of the routes, and no path string here.
+ * Mounted after operationGuards and the validation. A request the validator did not match goes
+ * on (to the 404 after it).
+ */
+export function operationRouter(
+  deps: Pick<OperationDeps, 'handlers' | 'operations'>,
+): RequestHandler {
+  const handlers = new Map<string, ReturnType<typeof adapt>>();
+  const table: OperationTable = deps.operations ?? operations;
+  for (const [id, row] of Object.entries(table) as [OperationId, Row][])
+    handlers.set(id, adapt(row, deps.handlers[id] as Handler<OperationId>));
+  return (req, res, next) => {
+    const id = operationOf(req);
+    const handler = id === undefined ? undefined : handlers.get(id);
+    // What the handler throws, or send() for an error reply, goes to the error middleware.
+    if (handler) handler(req, res).catch(next);
     else next();
   };
 }
