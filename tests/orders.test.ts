@@ -392,3 +392,30 @@ describe('the confirmation job', () => {
     }
   });
 });
+
+// Last in this file: it changes the schema of this file's database for good.
+describe('the release after this one drops idempotency_keys.response_status', () => {
+  test('a checkout and its replay work without the column: no statement of this release names it', async () => {
+    const product = await newProduct(5);
+    const buyer = await register(app);
+    const key = randomUUID();
+    // This release leaves the column to its default (Migration20261202224500).
+    const placed = await checkout(buyer, [{ productId: product.id, quantity: 1 }], key);
+    expect(placed.status).toBe(201);
+    expect(
+      await sql<{ response_status: number }>(
+        'select response_status from idempotency_keys where user_id = ?',
+        [buyer.id],
+      ),
+    ).toEqual([{ response_status: 0 }]);
+
+    await sql('alter table idempotency_keys drop column response_status');
+    const next = await checkout(buyer, [{ productId: product.id, quantity: 2 }]);
+    expect(next.status).toBe(201);
+    const replayed = await checkout(buyer, [{ productId: product.id, quantity: 1 }], key);
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body.data.id).toBe(placed.body.data.id);
+    expect(await stockOf(product.id)).toBe(2);
+  });
+});

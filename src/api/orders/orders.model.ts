@@ -69,10 +69,12 @@ export const IdempotencyKey = defineEntity({
     /** SHA-256 of the request body: the same key with another body is refused. */
     requestHash: p.string().length(64),
     /**
-     * Unused since ADR 0017 (the HTTP status of a replay is the controller's business); kept so
-     * that rows written before stay readable, written as 0 until a migration drops it.
+     * Unused since ADR 0017 (the HTTP status of a replay is the controller's business). Dropped
+     * in two releases: this one gives it a default and no longer writes it
+     * (Migration20261202224500), while the instances of the release before still write 0 during
+     * a rolling deploy; the next one drops the column and this property.
      */
-    responseStatus: p.integer(),
+    responseStatus: p.integer().default(0),
     /** The order as first placed (PlacedOrder as JSON): a replay answers with it. */
     responseBody: p.json<Record<string, unknown>>(),
     createdAt: p.datetime(3).onCreate(() => new Date()),

@@ -85,13 +85,15 @@ export function createOrdersRepository(orm: Orm) {
           user: input.userId,
           key: input.key,
           requestHash: input.requestHash,
-          responseStatus: 0,
           responseBody: {},
           createdAt: now,
           expiresAt: new Date(now.getTime() + input.ttlHours * 3_600_000),
         })
         .onConflict()
         .ignore()
+        // Named, or MikroORM would return the columns left to their defaults: response_status,
+        // which the next release drops (orders.model.ts).
+        .returning(['key'])
         .execute<QueryResult>('run');
       if (inserted.affectedRows > 0) return { claimed: true };
       const row = await tx.em
