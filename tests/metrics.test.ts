@@ -28,6 +28,27 @@ describe('metrics', () => {
     expect(res.text).toContain('nodejs_eventloop_lag_seconds');
   });
 
+  test("a scrape never walks Node's private handle lists (they abort the process on a dying handle)", async () => {
+    // prom-client's default handle/request gauges call these; Node's native assertion in them
+    // killed a CI worker with SIGABRT. Here they throw, so a collector that calls them fails the
+    // scrape with 500.
+    const proc = process as unknown as Record<string, unknown>;
+    const saved = [proc['_getActiveHandles'], proc['_getActiveRequests']];
+    const refuse = () => {
+      throw new Error('a metrics collector walked the private handle list');
+    };
+    proc['_getActiveHandles'] = refuse;
+    proc['_getActiveRequests'] = refuse;
+    try {
+      const res = await request(app.url).get('/metrics');
+      expect(res.status).toBe(200);
+      expect(res.text).toMatch(/^nodejs_active_resources_total \d+$/m);
+      expect(res.text).not.toMatch(/^nodejs_active_(handles|requests)/m);
+    } finally {
+      [proc['_getActiveHandles'], proc['_getActiveRequests']] = saved;
+    }
+  });
+
   test('with METRICS_TOKEN it needs the bearer token; with METRICS_ENABLED=false it is 404', async () => {
     const token = 'metrics-token-0123456789';
     const guarded = await startTestApp({

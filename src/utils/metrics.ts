@@ -25,10 +25,24 @@ function requestHistogram(registry: client.Registry, name: string, help: string)
   });
 }
 
+/** Default collectors that call Node's private handle walkers (see createMetrics). */
+const UNSAFE_DEFAULT_METRICS = [
+  'nodejs_active_handles',
+  'nodejs_active_handles_total',
+  'nodejs_active_requests',
+  'nodejs_active_requests_total',
+] as const;
+
 /** `pressure`: the API's load shedding (the worker has none). */
 export function createMetrics(orm: Orm, pressure?: Pressure): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  // Not the handle and request counts: prom-client reads them with process._getActiveHandles()
+  // and _getActiveRequests(), and Node aborts the whole process (SIGABRT, "AsyncWrap::GetOwner
+  // Assertion failed: !obj.IsEmpty()") when a scrape meets a handle whose JavaScript object is
+  // gone, which CI saw. nodejs_active_resources{type} (process.getActiveResourcesInfo(), the
+  // public API, type names only) stays and says the same.
+  for (const name of UNSAFE_DEFAULT_METRICS) registry.removeSingleMetric(name);
 
   const httpDuration = requestHistogram(
     registry,
