@@ -5,7 +5,7 @@
 // Called by server.ts and the tests' app after createApp, with the same dependencies. Reads
 // nothing anyone stored, keeps nothing it writes, and reaches only the configured database;
 // rejects if the database cannot be reached.
-import { prepareStrengthEstimator } from './api/index.ts';
+import { dummyHash, prepareStrengthEstimator } from './api/index.ts';
 import type { AppDeps } from './app.ts';
 import type { Queue } from './jobs/queue.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
@@ -49,6 +49,9 @@ export async function warmUp(deps: AppDeps, queue: Queue | undefined): Promise<W
   const compressed = Promise.all(
     (['json', 'yaml', 'docsHtml'] as const).map((name) => deps.contract.gzipped(name)),
   );
+  // The hash a sign-in compares against when there is no account, at the configured cost, on
+  // libuv's threads meanwhile: otherwise the first sign-in after start-up makes it.
+  const noAccountHash = dummyHash(config.auth.bcryptCost);
   const validators = await openApiValidatorReady(deps.contract);
   const [, ormFunctionsMs] = await timed(() => compileEntityFunctions(orm));
   // DB_POOL_MIN connections (at least one), opened at once; on each, per entity a read that
@@ -76,6 +79,7 @@ export async function warmUp(deps: AppDeps, queue: Queue | undefined): Promise<W
     unexpected: [...new Set(rounds.flatMap((r) => r.unexpected))],
   };
   await compressed;
+  await noAccountHash;
   // Last, and before load shedding samples: the collection blocks the event loop for 50–300 ms,
   // which the event-loop-delay bound would otherwise read as overload and shed the first requests.
   const startUpGarbage = collectStartUpGarbage();

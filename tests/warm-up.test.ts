@@ -5,14 +5,17 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Utils } from '@mikro-orm/core';
 import { Options } from '@zxcvbn-ts/core';
+import bcrypt from 'bcrypt';
 import { operations } from '../generated/operations.ts';
 import { sqlRows } from '../src/db/sql.ts';
 import { JOBS } from '../src/jobs/queue.ts';
 import { startTestApp, type TestApp } from './helpers/app.ts';
-import { bearer, signInAdmin, type Signed } from './helpers/auth.ts';
+import { bearer, login, STRONG_PASSWORD, uniqueEmail, type Signed } from './helpers/auth.ts';
 import { cases, named, send } from './helpers/contract-cases.ts';
 
 const lazyWork: string[] = [];
+/** `during` at each bcrypt hash. */
+const hashedDuring: string[] = [];
 let during = 'start-up';
 const restore: (() => void)[] = [];
 
@@ -40,6 +43,13 @@ beforeAll(async () => {
   // Every hydrator, comparator, snapshot generator, result mapper and key getter MikroORM
   // generates goes through this function (the one `mikro-orm compile` intercepts).
   watch(Utils, 'createFunction', 'MikroORM function');
+  // Every bcrypt hash (a password stored, or the no-account hash a sign-in compares against).
+  const hash = bcrypt.hash.bind(bcrypt);
+  (bcrypt as { hash: unknown }).hash = (...args: Parameters<typeof bcrypt.hash>) => {
+    hashedDuring.push(during);
+    return hash(...args);
+  };
+  restore.push(() => ((bcrypt as { hash: unknown }).hash = hash));
   app = await startTestApp();
   logsAtStartUp = [...app.logs];
   // What the database holds once the app listens, before any test's request.
@@ -58,8 +68,15 @@ beforeAll(async () => {
   const pool = await app.orm.em.getConnection().getNativeClient();
   connectionsAtStartUp = pool.totalCount;
   pool.on('connect', () => lazyWork.push(`${during}: new database connection`));
+  // As signInAdmin, in two steps: storing the admin's password hashes, signing in must not.
+  during = 'creating the admin';
+  const email = uniqueEmail('admin');
+  await app.services.auth.ensureAdmin(
+    { email, password: STRONG_PASSWORD, name: 'Admin' },
+    { ip: undefined, userAgent: 'test', requestId: undefined },
+  );
   during = 'signing in';
-  admin = await signInAdmin(app);
+  admin = await login(app, email);
 });
 afterAll(async () => {
   for (const undo of restore) undo();
@@ -72,6 +89,21 @@ describe('the start-up warm-up', () => {
     expect(atStartUp.filter((w) => w.endsWith('MikroORM function')).length).toBeGreaterThan(20);
     expect(app.config.db.pool.min).toBe(2);
     expect(connectionsAtStartUp).toBeGreaterThanOrEqual(app.config.db.pool.min);
+  });
+
+  test('makes the hash a sign-in compares against when there is no account: no sign-in makes it', async () => {
+    expect(hashedDuring).toContain('start-up');
+    expect(hashedDuring).toContain('creating the admin');
+    expect(hashedDuring.filter((d) => d === 'signing in')).toEqual([]);
+    const hashes = hashedDuring.length;
+    during = 'signing in to no account';
+    const res = await fetch(`${app.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: uniqueEmail('nobody'), password: STRONG_PASSWORD }),
+    });
+    expect(res.status).toBe(401);
+    expect(hashedDuring.length).toBe(hashes);
   });
 
   test('rehearses every operation of the contract, each answered as the rehearsal expects', () => {

@@ -37,7 +37,7 @@ import { createUsersService } from './users/users.service.ts';
 // What the edge and the warm-up need of auth beyond its service: the role policy that
 // middleware/operations.ts enforces, and the password-strength dictionaries built before listening.
 export { can } from './auth/auth.permissions.ts';
-export { prepareStrengthEstimator } from './auth/auth.passwords.ts';
+export { dummyHash, prepareStrengthEstimator } from './auth/auth.passwords.ts';
 export { signAccessToken, verifyAccessToken } from './auth/auth.tokens.ts';
 
 /** Every entity the ORM knows: each domain hands over its own (db/ imports no domain). */

@@ -82,9 +82,22 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
   return bcrypt.compare(prehash(password), hash);
 }
 
-/** A hash to compare against when there is no account, so both paths cost the same time. */
+const dummyHashes = new Map<number, Promise<string>>();
+
+/**
+ * A hash to compare against when there is no account, so both paths cost the same time. Made
+ * once per cost and kept (a failed one is made again next time). src/warm-up.ts makes the
+ * configured cost's before the server listens: otherwise the first sign-in after a deploy paid
+ * a second bcrypt hash at full cost (about 250 ms of CPU at 12), beside its own comparison.
+ */
 export function dummyHash(cost: number): Promise<string> {
-  return bcrypt.hash(prehash('no account has this password'), cost);
+  let hash = dummyHashes.get(cost);
+  if (!hash) {
+    hash = bcrypt.hash(prehash('no account has this password'), cost);
+    dummyHashes.set(cost, hash);
+    hash.catch(() => dummyHashes.delete(cost));
+  }
+  return hash;
 }
 
 export interface StrengthVerdict {

@@ -72,7 +72,6 @@ export function createSignIn(
 ) {
   const { config, users, audit } = parts;
   const lockout = createLockout(parts, limits, limiters);
-  let dummy: Promise<string> | undefined;
 
   return {
     /** A new customer account, signed in: the account, its session and the event commit together. */
@@ -100,8 +99,10 @@ export function createSignIn(
 
       const user = await users.findByEmail(email);
       // The same bcrypt work whether or not the account exists: no timing oracle.
-      dummy ??= dummyHash(config.bcryptCost);
-      const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? (await dummy));
+      const passwordOk = await verifyPassword(
+        input.password,
+        user?.passwordHash ?? (await dummyHash(config.bcryptCost)),
+      );
       if (!user || !passwordOk) {
         await lockout.recordFailure(pairKey, ipKey, user?.id, meta);
         const reason = user ? 'password' : 'unknown-email';
