@@ -10,7 +10,10 @@
 // beside them, and fails if a first request takes more than 2 × its tenth + 2 ms as the client
 // timed it (the gate of docs/BENCHMARKS.md). The control: each process then makes the whole pass
 // again, warm; its first requests against its tenths show what the order alone costs a first
-// request.
+// request. Beside the times, the service's main-thread CPU for each request, which the client
+// reads from /proc (Linux) outside the service. Then, per process, each round's sums of the
+// service's own time and CPU for both passes (every operation once a round), and the first round
+// against the tenth and against the warm first, with their range over the processes.
 //   npm run bench:first-request [-- --runs 3 --ref <git ref> --validate-responses --idle <s>
 //                                   --order mixed|sequential]
 // --idle: each measured instance waits that long after `listening` before its first request, as a
@@ -77,6 +80,8 @@ const NODE_ARGS =
 
 interface Service {
   base: string;
+  /** The service's main-thread CPU time so far, ns (NaN where /proc has no schedstat). */
+  cpuNs(): number;
   /** From spawning the process to its `listening` log line. */
   startMs: number;
   /** What the validator warm-up logged, when the service has one. */
@@ -86,6 +91,19 @@ interface Service {
   /** The service's own time for each request it logged (the access log's durationMs), by id. */
   served: Map<string, number>;
   stop(): Promise<void>;
+}
+
+/**
+ * A process's main thread's time on a CPU, in ns: the first field of Linux's
+ * /proc/<pid>/task/<pid>/schedstat (the scheduler's sum_exec_runtime, kept even without
+ * CONFIG_SCHEDSTATS), read by this client, outside the service. NaN elsewhere.
+ */
+function mainThreadCpuNs(pid: number | undefined): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ', 1)[0]);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Starts src/server.ts and resolves once it logs "listening": no request is sent before. */
@@ -138,7 +156,8 @@ async function startService(env: NodeJS.ProcessEnv): Promise<Service> {
   }
   const startMs = performance.now() - started;
   child.stdout?.resume();
-  return { base: `http://127.0.0.1:${port}`, startMs, warmUpMs, rehearsalMs, served, stop };
+  const cpuNs = () => mainThreadCpuNs(child.pid);
+  return { base: `http://127.0.0.1:${port}`, cpuNs, startMs, warmUpMs, rehearsalMs, served, stop };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,6 +172,8 @@ interface Spec {
 interface Answer {
   status: number;
   ms: number;
+  /** The service's main-thread CPU for this request, µs (onePass fills it in). */
+  cpuUs: number;
   requestId: string | undefined;
   json: { data?: unknown } | undefined;
 }
@@ -200,6 +221,7 @@ function call(base: string, method: string, spec: Spec): Promise<Answer> {
         resolve({
           status: res.statusCode ?? 0,
           ms,
+          cpuUs: Number.NaN,
           json,
           requestId: typeof id === 'string' ? id : undefined,
         });
@@ -477,7 +499,7 @@ const clientGc = (globalThis as { gc?: () => void }).gc;
  * other operation, as in a process serving mixed traffic.
  */
 async function onePass(
-  base: string,
+  service: Pick<Service, 'base' | 'cpuNs'>,
   operations: Operation[],
   plan: Record<string, Plan>,
   admin: string,
@@ -492,7 +514,13 @@ async function onePass(
     // `/docs` answers a collection in this process landed in `/metrics`' first request (20 ms
     // where the service logged 5).
     clientGc?.();
-    answers.push(await call(base, op.method, make(i, answers.at(-1))));
+    // The service's main-thread CPU from before the request until 5 ms after its answer, by which
+    // time what it does after answering (the access log, the metrics) is done.
+    const cpuBefore = service.cpuNs();
+    const answer = await call(service.base, op.method, make(i, answers.at(-1)));
+    await new Promise((r) => setTimeout(r, 5));
+    answer.cpuUs = (service.cpuNs() - cpuBefore) / 1000;
+    answers.push(answer);
   };
   if (ORDER === 'sequential')
     for (const op of operations) for (let i = 0; i < REQUESTS; i += 1) await send(op, i);
@@ -554,7 +582,7 @@ try {
     // against the set-up instance, so what a measured first request costs is the server's
     // first, not this process's first reading of that response (a first GET /docs read 2.6 MB
     // through client code not yet compiled: 70-110 ms from a cold client, 13 ms with curl).
-    await onePass(setUp.base, operations, plans(data, data.runs[RUNS]!), data.admin);
+    await onePass(setUp, operations, plans(data, data.runs[RUNS]!), data.admin);
   } finally {
     await setUp.stop();
   }
@@ -570,9 +598,20 @@ try {
     warmTenth: number;
     servedWarmFirst: number;
     servedWarmTenth: number;
+    /** The service's main-thread CPU, µs: after start-up and warm. */
+    cpuFirst: number;
+    cpuTenth: number;
+    cpuWarmFirst: number;
+    cpuWarmTenth: number;
     statuses: string;
   };
   const samples = new Map<string, Sample[]>();
+  /**
+   * Per process, for each round of each pass (every operation once): the service's own time
+   * summed over the operations (ms), and its main-thread CPU (ms).
+   */
+  type Rounds = { cold: number[]; warm: number[] };
+  const roundSums: { own: Rounds; cpu: Rounds }[] = [];
   const starts: Service[] = [];
   for (let r = 0; r < RUNS; r += 1) {
     const service = await startService(env);
@@ -581,7 +620,7 @@ try {
       // A deployed instance often waits a while for its first request (--idle).
       if (IDLE_MS > 0) await new Promise((r) => setTimeout(r, IDLE_MS));
       const answersByOperation = await onePass(
-        service.base,
+        service,
         operations,
         plans(data, data.runs[r]!),
         data.admin,
@@ -590,7 +629,7 @@ try {
       // requests cost over its tenths is not start-up's: switching from one operation to the
       // next (V8's code specialised for the last operation's objects, PostgreSQL's caches).
       const warmByOperation = await onePass(
-        service.base,
+        service,
         operations,
         plans(data, data.runs[RUNS + 1 + r]!),
         data.admin,
@@ -598,18 +637,35 @@ try {
       // The access log is written once per turn of the service's event loop: let it arrive.
       await new Promise((r) => setTimeout(r, 200));
       const servedMs = (a: Answer) => service.served.get(a.requestId ?? '') ?? Number.NaN;
+      const byRound = (byOperation: Map<string, Answer[]>, ms: (a: Answer) => number) =>
+        Array.from({ length: REQUESTS }, (_, i) =>
+          operations.reduce((sum, op) => sum + ms(byOperation.get(op.operationId)![i]!), 0),
+        );
+      const cpuMs = (a: Answer) => a.cpuUs / 1000;
+      roundSums.push({
+        own: {
+          cold: byRound(answersByOperation, servedMs),
+          warm: byRound(warmByOperation, servedMs),
+        },
+        cpu: { cold: byRound(answersByOperation, cpuMs), warm: byRound(warmByOperation, cpuMs) },
+      });
       for (const op of operations) {
         const answers = answersByOperation.get(op.operationId)!;
+        const warm = warmByOperation.get(op.operationId)!;
         const list = samples.get(op.operationId) ?? [];
         list.push({
           first: answers[0]!.ms,
           tenth: answers[REQUESTS - 1]!.ms,
           servedFirst: servedMs(answers[0]!),
           servedTenth: servedMs(answers[REQUESTS - 1]!),
-          warmFirst: warmByOperation.get(op.operationId)![0]!.ms,
-          warmTenth: warmByOperation.get(op.operationId)![REQUESTS - 1]!.ms,
-          servedWarmFirst: servedMs(warmByOperation.get(op.operationId)![0]!),
-          servedWarmTenth: servedMs(warmByOperation.get(op.operationId)![REQUESTS - 1]!),
+          warmFirst: warm[0]!.ms,
+          warmTenth: warm[REQUESTS - 1]!.ms,
+          servedWarmFirst: servedMs(warm[0]!),
+          servedWarmTenth: servedMs(warm[REQUESTS - 1]!),
+          cpuFirst: answers[0]!.cpuUs,
+          cpuTenth: answers[REQUESTS - 1]!.cpuUs,
+          cpuWarmFirst: warm[0]!.cpuUs,
+          cpuWarmTenth: warm[REQUESTS - 1]!.cpuUs,
           statuses: `${answers[0]!.status}/${answers[REQUESTS - 1]!.status}`,
         });
         samples.set(op.operationId, list);
@@ -627,9 +683,9 @@ try {
     `\nService: ${values.ref ? `git ${values.ref}` : 'this checkout'} (${mode}); ${RUNS} fresh processes; median over them, ms`,
   );
   console.log(
-    `| operation | first | tenth | first/tenth | service's own: first / tenth | warm process: first / tenth | warm, service's own | status (1st/10th) | gate: first ≤ ${FACTOR}×tenth+${SLACK_MS} |`,
+    `| operation | first | tenth | first/tenth | service's own: first / tenth | warm process: first / tenth | warm, service's own | main-thread CPU µs: first / tenth | warm, CPU µs | status (1st/10th) | gate: first ≤ ${FACTOR}×tenth+${SLACK_MS} |`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|---|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   let sumFirst = 0;
   let sumTenth = 0;
   let sumWarmFirst = 0;
@@ -659,9 +715,10 @@ try {
     const name = `${op.method} ${op.template}`;
     if (first / tenth > worst.ratio) worst = { name, ratio: first / tenth };
     const statuses = [...new Set(list.map((s) => s.statuses))].join(', ');
-    const served = `${fmt(median(list.map((s) => s.servedFirst)))} / ${fmt(median(list.map((s) => s.servedTenth)))}`;
+    const pair = (a: keyof Sample, b: keyof Sample, digits = 1) =>
+      `${median(list.map((s) => s[a] as number)).toFixed(digits)} / ${median(list.map((s) => s[b] as number)).toFixed(digits)}`;
     console.log(
-      `| ${name} | ${fmt(first)} | ${fmt(tenth)} | ${(first / tenth).toFixed(1)}× | ${served} | ${fmt(warmFirst)} / ${fmt(warmTenth)} | ${fmt(median(list.map((s) => s.servedWarmFirst)))} / ${fmt(median(list.map((s) => s.servedWarmTenth)))} | ${statuses} | ${pass ? 'ok' : 'OVER'} |`,
+      `| ${name} | ${fmt(first)} | ${fmt(tenth)} | ${(first / tenth).toFixed(1)}× | ${pair('servedFirst', 'servedTenth')} | ${fmt(warmFirst)} / ${fmt(warmTenth)} | ${pair('servedWarmFirst', 'servedWarmTenth')} | ${pair('cpuFirst', 'cpuTenth', 0)} | ${pair('cpuWarmFirst', 'cpuWarmTenth', 0)} | ${statuses} | ${pass ? 'ok' : 'OVER'} |`,
     );
   }
   console.log(
@@ -670,6 +727,26 @@ try {
   console.log(
     `the service's own times (its access log): first requests ${fmt(sumServedFirst)} ms in all, tenth ${fmt(sumServedTenth)} ms (${(sumServedFirst / sumServedTenth).toFixed(2)}×); warm process ${fmt(sumServedWarmFirst)} / ${fmt(sumServedWarmTenth)} ms (${(sumServedWarmFirst / sumServedWarmTenth).toFixed(2)}×)`,
   );
+  // A round's sum is one sample per process, so its noise shows here: each process's first round
+  // against its own tenth, after start-up and warm, and against the same process's warm first.
+  const spread = (ratios: number[]) =>
+    `${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+  for (const [kind, label] of [
+    ['own', "the service's own time (its access log)"],
+    ['cpu', "the service's main-thread CPU"],
+  ] as const) {
+    console.log(
+      `\n${label} per round (every operation once), ms, by process: after start-up | warm`,
+    );
+    for (const [r, sums] of roundSums.entries())
+      console.log(
+        `process ${r + 1}: ${sums[kind].cold.map((ms) => ms.toFixed(0)).join(' ')} | ${sums[kind].warm.map((ms) => ms.toFixed(0)).join(' ')}`,
+      );
+    const rounds = roundSums.map((s) => s[kind]);
+    console.log(
+      `first round / tenth, median (range) over processes: after start-up ${spread(rounds.map((s) => s.cold[0]! / s.cold[REQUESTS - 1]!))}; warm ${spread(rounds.map((s) => s.warm[0]! / s.warm[REQUESTS - 1]!))}; first round after start-up / the warm first round ${spread(rounds.map((s) => s.cold[0]! / s.warm[0]!))}`,
+    );
+  }
   const warmUps = starts.map((s) => s.warmUpMs).filter((ms): ms is number => ms !== undefined);
   const rehearsals = starts
     .map((s) => s.rehearsalMs)
