@@ -146,7 +146,8 @@ function request(
  */
 function rehearsalApp(deps: AppDeps, queue: Queue | undefined, inTx: Tx) {
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const logger = createLogger({ level: deps.config.logLevel, stream: sink });
+  // Batched as stdout's lines are, so the access log's direct line is built here too.
+  const logger = createLogger({ level: deps.config.logLevel, batchInto: sink });
   const unlimited = 1_000_000;
   const config = {
     ...deps.config,

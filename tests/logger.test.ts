@@ -109,4 +109,37 @@ describe('the direct info line', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ message: 'request', i: 2, level: 'info' });
   });
+
+  // The start-up rehearsal's logger (src/rehearsal.ts): its lines go where stdout's would, built
+  // the same way, but into its sink.
+  test('is built for a batchInto logger too, whose lines go to its stream once per turn', () => {
+    const lines = run(
+      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+       const { PassThrough } = await import('node:stream');
+       const stream = new PassThrough();
+       const seen = [];
+       stream.on('data', (chunk) => seen.push(String(chunk)));
+       const log = createLogger({ level: 'info', service: 'svc', batchInto: stream });
+       // winston's path would call this: the direct line must not.
+       log.info = () => { throw new Error('went through winston'); };
+       logInfo(log, 'request', ${JSON.stringify({ ...{ method: 'GET', status: 200 }, timestamp: '2026-12-03T09:00:00.000Z' })});
+       log.warn('other', { i: 1 });
+       const before = seen.length;
+       setTimeout(() => console.log(JSON.stringify({ before, written: seen.join('') })), 20);`,
+    );
+    expect(lines).toHaveLength(1);
+    const { before, written } = JSON.parse(lines[0]!) as { before: number; written: string };
+    expect(before).toBe(0);
+    const [first, second, ...rest] = written.trim().split('\n');
+    expect(rest).toEqual([]);
+    expect(JSON.parse(first!)).toEqual({
+      method: 'GET',
+      status: 200,
+      service: 'svc',
+      level: 'info',
+      message: 'request',
+      timestamp: '2026-12-03T09:00:00.000Z',
+    });
+    expect(JSON.parse(second!)).toMatchObject({ message: 'other', i: 1, level: 'warn' });
+  });
 });

@@ -16,13 +16,16 @@ const addRequestId = winston.format((info) => {
 /** Where winston's formats leave the finished line (triple-beam's MESSAGE). */
 const MESSAGE = Symbol.for('message');
 
+/** Queues a finished line (with its newline) for the next write. */
+type Batch = (line: string) => void;
+
 /**
- * Lines for stdout, written once per turn of the event loop rather than once per line: under
- * load the access log alone is a line per request, and a write(2) per line was the largest part
- * of its cost (`npm run bench`, docs/BENCHMARKS.md). Lines keep their order; what is pending
- * when the process exits (process.exit included) is written synchronously on 'exit'.
+ * Lines written once per turn of the event loop rather than once per line: under load the access
+ * log alone is a line per request, and a write(2) per line was the largest part of its cost
+ * (`npm run bench`, docs/BENCHMARKS.md). Lines keep their order; `atExit` gets what is pending
+ * when the process exits (process.exit included), synchronously.
  */
-const stdoutBatch = (() => {
+function batchInto(write: (chunk: string) => void, atExit?: (chunk: string) => void): Batch {
   let pending: string[] = [];
   let scheduled = false;
   let hooked = false;
@@ -33,18 +36,14 @@ const stdoutBatch = (() => {
     return chunk;
   };
   const flush = (): void => {
-    if (pending.length > 0) process.stdout.write(take());
+    if (pending.length > 0) write(take());
   };
   return (line: string): void => {
     pending.push(line);
-    if (!hooked) {
+    if (atExit && !hooked) {
       hooked = true;
       process.once('exit', () => {
-        try {
-          if (pending.length > 0) writeSync(1, take());
-        } catch {
-          // stdout is gone: nothing left to tell
-        }
+        if (pending.length > 0) atExit(take());
       });
     }
     if (!scheduled) {
@@ -52,23 +51,40 @@ const stdoutBatch = (() => {
       setImmediate(flush);
     }
   };
-})();
+}
+
+/** The process's stdout: every logger without a `stream` or `batchInto` shares it. */
+const stdoutBatch = batchInto(
+  (chunk) => process.stdout.write(chunk),
+  (chunk) => {
+    try {
+      writeSync(1, chunk);
+    } catch {
+      // stdout is gone: nothing left to tell
+    }
+  },
+);
 
 /** winston-transport's base class, which winston exports as `Transport` (its types say `transport`). */
 const Transport = (winston as unknown as { Transport: new () => winston.transport }).Transport;
 
-class BatchedStdout extends Transport {
+class Batched extends Transport {
+  readonly batch: Batch;
+  constructor(batch: Batch) {
+    super();
+    this.batch = batch;
+  }
   override log(info: Record<symbol, unknown>, callback: () => void): void {
-    stdoutBatch(`${String(info[MESSAGE])}\n`);
+    this.batch(`${String(info[MESSAGE])}\n`);
     callback();
   }
 }
 
 /**
- * The loggers whose one transport is the batched stdout (no `stream` option), so a line can be
- * built directly (`logInfo`) instead of passing winston's object stream and format chain.
+ * The loggers whose one transport is batched (stdout, or `batchInto`), so a line can be built
+ * directly (`logInfo`) instead of passing winston's object stream and format chain.
  */
-const direct = new WeakMap<Logger, { service: string; transport: winston.transport }>();
+const direct = new WeakMap<Logger, { service: string; transport: Batched }>();
 
 /** Field values the direct line carries as winston would; anything else goes through winston. */
 export type LineFields = Record<string, string | number | boolean | undefined>;
@@ -129,7 +145,7 @@ export function logInfo(logger: Logger, message: string, fields: LineFields): vo
     logger.isLevelEnabled('info') &&
     isFlat(fields)
   ) {
-    stdoutBatch(`${jsonLine('info', message, target.service, fields)}\n`);
+    target.transport.batch(`${jsonLine('info', message, target.service, fields)}\n`);
     return;
   }
   logger.info(message, fields);
@@ -138,15 +154,22 @@ export function logInfo(logger: Logger, message: string, fields: LineFields): vo
 export interface LoggerOptions {
   level: LogLevel;
   service?: string;
-  /** Where the JSON lines go; stdout by default. */
+  /** Where the JSON lines go, line by line through winston; stdout by default. */
   stream?: NodeJS.WritableStream;
+  /**
+   * Where the JSON lines go the way stdout's do: the access log's built directly (logInfo), all
+   * of them written once per turn of the event loop. The start-up rehearsal's sink, so that it
+   * runs the path a served request's line takes (src/rehearsal.ts).
+   */
+  batchInto?: NodeJS.WritableStream;
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   const service = options.service ?? 'api';
-  const transport = options.stream
-    ? new winston.transports.Stream({ stream: options.stream })
-    : new BatchedStdout();
+  const { stream, batchInto: target } = options;
+  const transport = stream
+    ? new winston.transports.Stream({ stream })
+    : new Batched(target ? batchInto((chunk) => target.write(chunk)) : stdoutBatch);
   const logger = winston.createLogger({
     level: options.level === 'silent' ? 'error' : options.level,
     silent: options.level === 'silent',
@@ -159,6 +182,6 @@ export function createLogger(options: LoggerOptions): Logger {
     ),
     transports: [transport],
   });
-  if (!options.stream) direct.set(logger, { service, transport });
+  if (transport instanceof Batched) direct.set(logger, { service, transport });
   return logger;
 }
