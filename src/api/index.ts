@@ -35,7 +35,8 @@ import { createUsersRepository } from './users/users.repository.ts';
 import { createUsersService } from './users/users.service.ts';
 
 // What the edge and the warm-up need of auth beyond its service: the role policy that
-// middleware/operations.ts enforces, and the password-strength dictionaries built before listening.
+// middleware/operations.ts enforces, and what is made before listening (the no-account hash and
+// the password-strength dictionaries).
 export { can } from './auth/auth.permissions.ts';
 export { dummyHash, prepareStrengthEstimator } from './auth/auth.passwords.ts';
 export { signAccessToken, verifyAccessToken } from './auth/auth.tokens.ts';
