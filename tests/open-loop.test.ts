@@ -92,9 +92,19 @@ describe('the open-loop generator', () => {
     });
     const answered = (run.status['200'] ?? 0) + (run.status['503'] ?? 0);
     expect(answered).toBe(run.due);
-    expect(answered).toBeGreaterThan(35);
+    expect(run.preconnected).toBe(2);
+    // A closed loop keeps both connections busy: each answers one cycle of three (two 200s and a
+    // 503) per the latencies the generator measured, however late a loaded machine fired the
+    // server's timers (a fixed floor of 35 failed once in CI with 28 answered; one connection
+    // answers about 28). One connection, or a pause between answer and next request, falls
+    // below 80 % of that.
+    const cycleMs = 2 * run.latencyMs['200']!.p50 + run.latencyMs['503']!.p50;
+    const floor = Math.floor((0.8 * 2 * 3 * 1000) / cycleMs);
+    if (answered < floor)
+      throw new Error(`closed loop: ${answered} answered < ${floor}: ${JSON.stringify(run)}`);
+    // Two answers in three take at least 50 ms: no more than about 33 per connection a second.
     expect(answered).toBeLessThan(75);
-    expect(run.latencyMs['200']!.p99).toBeLessThan(150);
+    expect(run.latencyMs['200']!.p50).toBeGreaterThanOrEqual(50);
   }, 30_000);
 
   test('times out what is never answered', async () => {
