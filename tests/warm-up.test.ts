@@ -38,8 +38,9 @@ let connectionsAtStartUp: number;
 let logsAtStartUp: Record<string, unknown>[];
 let keptAtStartUp: unknown[];
 beforeAll(async () => {
-  // zxcvbn ranks its dictionaries here, once per estimator.
-  watch(Options.prototype, 'setRankedDictionaries', 'zxcvbn dictionaries');
+  // Once per zxcvbn estimator (its constructor sets its options; our RankedWords rank the
+  // dictionaries right after, src/api/auth/auth.passwords.ts).
+  watch(Options.prototype, 'setOptions', 'zxcvbn dictionaries');
   // Every hydrator, comparator, snapshot generator, result mapper and key getter MikroORM
   // generates goes through this function (the one `mikro-orm compile` intercepts).
   watch(Utils, 'createFunction', 'MikroORM function');
