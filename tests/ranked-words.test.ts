@@ -1,4 +1,4 @@
-// zxcvbn's dictionaries held by RankedWords (src/utils/ranked-words.ts, ADR 0023): the table
+// zxcvbn's dictionaries held by RankedWords (src/utils/ranked-words.ts, ADR 0025): the table
 // ranks as zxcvbn ranks, and the estimator built on it rates passwords exactly as stock zxcvbn
 // does with its own tables. The comparison is what catches an upgrade of @zxcvbn-ts/core that
 // reads its dictionaries another way than as properties of a plain object.
