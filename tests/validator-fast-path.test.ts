@@ -11,7 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { operations } from '../generated/operations.ts';
-import { openApiValidator, openApiValidatorReady } from '../src/middleware/openapi-validator.ts';
+import {
+  fastMetadata,
+  openApiValidator,
+  openApiValidatorReady,
+} from '../src/middleware/openapi-validator.ts';
 import { loadContract } from '../src/utils/contract.ts';
 
 const contract = loadContract();
@@ -133,5 +137,60 @@ describe("url.parse's deprecation check", () => {
     });
     expect(result.status).toBe(0);
     expect(result.stderr).not.toMatch(/DEP0169|url\.parse/);
+  });
+});
+
+// The edge answers a path without parameters from a table (fastMetadata's `fixed`), unless an
+// earlier route of the validator's order matches that path too: the scan would stop there. The
+// validator sorts static routes first, so this contract never has that case; a made-up route
+// order does.
+describe('the lookup of a path without parameters', () => {
+  type Step = Parameters<typeof fastMetadata>[0];
+  const compile = () => (route: string) =>
+    route === '/a/:id'
+      ? { regexp: /^\/a\/((?:[^/]+?))\/?$/i, keys: [{ name: 'id' }] }
+      : { regexp: new RegExp(`^${route}\\/?$`, 'i'), keys: [] };
+  const input = (order: string[]) => ({
+    context: {
+      apiDoc: {
+        paths: {
+          '/a/{id}': { get: { operationId: 'byId' } },
+          '/a/me': { get: { operationId: 'me' } },
+        },
+      },
+      expressRouteMap: Object.fromEntries(order.map((r) => [r, { basePath: '' }])),
+      routePair: (expressRoute: string) => ({
+        expressRoute,
+        openApiRoute: expressRoute === '/a/:id' ? '/a/{id}' : expressRoute,
+      }),
+      serial: 1,
+    },
+    responseApiDoc: null,
+  });
+  const lookUp = (order: string[], url: string) => {
+    const fallback: Step = (_req, _res, next) => next();
+    const lookup = fastMetadata(fallback, compile);
+    lookup.adopt(input(order));
+    const req = { originalUrl: url, method: 'GET', app: { enabled: () => false } } as never as {
+      openapi?: { schema?: { operationId?: string }; pathParams?: Record<string, string> };
+    };
+    lookup.handler(req as never, {} as never, () => undefined);
+    return { operationId: req.openapi?.schema?.operationId, pathParams: req.openapi?.pathParams };
+  };
+
+  test('finds the route without parameters when it comes first', () => {
+    expect(lookUp(['/a/me', '/a/:id'], '/a/me')).toEqual({ operationId: 'me', pathParams: {} });
+    expect(lookUp(['/a/me', '/a/:id'], '/A/ME')).toEqual({ operationId: 'me', pathParams: {} });
+    expect(lookUp(['/a/me', '/a/:id'], '/a/x')).toEqual({
+      operationId: 'byId',
+      pathParams: { id: 'x' },
+    });
+  });
+
+  test('finds what the scan finds when an earlier route with a parameter matches it', () => {
+    expect(lookUp(['/a/:id', '/a/me'], '/a/me')).toEqual({
+      operationId: 'byId',
+      pathParams: { id: 'me' },
+    });
   });
 });

@@ -8,6 +8,7 @@ import { runInThisContext } from 'node:vm';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { Contract } from '../utils/contract.ts';
+import { hasBody } from './body.ts';
 import { ValidationError, type ErrorDetail } from '../utils/errors.ts';
 
 type PathToRegexp = (path: string, options?: object) => { regexp: RegExp; keys: unknown[] };
@@ -174,6 +175,10 @@ function fastRoutes({ context, responseApiDoc }: ValidatorMetadataInput): FastRo
  * documented method (no route: 404 or not managed; a route without the method: 405 with Allow;
  * a parameter that does not decode: 400) is handed to the validator's own step, which answers as
  * before. Until the warm-up has handed over the validator's context, every request is.
+ * With Express's default routing (neither case-sensitive nor strict), a route without parameters
+ * is found in a table instead (`fixed`), unless a route earlier in the validator's order matches
+ * its path too. The validator sorts routes without parameters before those with, so in this
+ * contract every one of them is in the table.
  * tests/validator-fast-path.test.ts holds it equal to the validator's own lookup.
  */
 interface FastMetadata {
@@ -184,8 +189,28 @@ interface FastMetadata {
 
 export function fastMetadata(metadata: RequestHandler, compile: () => PathToRegexp): FastMetadata {
   let routes: FastRoute[] | undefined;
+  /** Routes without parameters, by their lower-cased path, that no earlier route matches. */
+  let fixed = new Map<string, FastRoute>();
   let responses = false;
   let serial = 0;
+  const record = (
+    req: Parameters<RequestHandler>[0],
+    route: FastRoute,
+    schema: unknown,
+    responseSchema: unknown,
+    pathParams: Record<string, string>,
+  ) => {
+    const openapi: Record<string, unknown> = {
+      expressRoute: route.expressRoute,
+      openApiRoute: route.openApiRoute,
+      pathParams,
+      schema,
+      serial,
+    };
+    if (responses) openapi['_responseSchema'] = responseSchema;
+    (req as unknown as { openapi: unknown }).openapi = openapi;
+    req.params = pathParams;
+  };
   const handler: RequestHandler = (req, res, next) => {
     if (!routes) return metadata(req, res, next);
     const path = req.originalUrl.split('?', 1)[0]!;
@@ -194,6 +219,14 @@ export function fastMetadata(metadata: RequestHandler, compile: () => PathToRege
       sensitive: !!req.app.enabled('case sensitive routing'),
       strict: !!req.app.enabled('strict routing'),
     };
+    if (!options.sensitive && !options.strict) {
+      const route = fixed.get(lower);
+      const operation = route?.methods.get(req.method);
+      if (route && operation) {
+        record(req, route, operation.schema, operation.responseSchema, {});
+        return next();
+      }
+    }
     for (const route of routes) {
       // Without 'case sensitive routing' the matcher has the `i` flag (no `u`): only ASCII
       // matches ASCII there, so a path it matches starts with the prefix once both are lower-cased.
@@ -213,16 +246,7 @@ export function fastMetadata(metadata: RequestHandler, compile: () => PathToRege
       } catch {
         break;
       }
-      const openapi: Record<string, unknown> = {
-        expressRoute: route.expressRoute,
-        openApiRoute: route.openApiRoute,
-        pathParams,
-        schema: operation.schema,
-        serial,
-      };
-      if (responses) openapi['_responseSchema'] = operation.responseSchema;
-      (req as unknown as { openapi: unknown }).openapi = openapi;
-      req.params = pathParams;
+      record(req, route, operation.schema, operation.responseSchema, pathParams);
       return next();
     }
     return metadata(req, res, next);
@@ -231,6 +255,15 @@ export function fastMetadata(metadata: RequestHandler, compile: () => PathToRege
     handler,
     adopt(input) {
       routes = fastRoutes(input);
+      const options = { sensitive: false, strict: false };
+      fixed = new Map();
+      routes.forEach((route, index) => {
+        if (route.prefix !== route.expressRoute) return;
+        const earlier = routes!
+          .slice(0, index)
+          .some((other) => compile()(other.expressRoute, options).regexp.test(route.lowerPrefix));
+        if (!earlier && !fixed.has(route.lowerPrefix)) fixed.set(route.lowerPrefix, route);
+      });
       responses = !!input.responseApiDoc;
       serial = input.context.serial;
     },
@@ -345,6 +378,43 @@ function oneContentTypePerOperation(): RequestHandler {
       else if (Object.hasOwn(content, mediaType)) req.headers['content-type'] = mediaType;
     }
     next();
+  };
+}
+
+/**
+ * The operations of `document` that take no input at all: no parameter (on the operation or its
+ * path) and no request body. /health, /ready and /metrics are among them.
+ */
+function operationsWithoutInput(document: Record<string, unknown>): Set<string> {
+  const ids = new Set<string>();
+  const paths = (document['paths'] ?? {}) as Record<string, Record<string, unknown>>;
+  for (const item of Object.values(paths)) {
+    const shared = (item['parameters'] as unknown[] | undefined) ?? [];
+    for (const method of METHODS) {
+      const operation = item[method] as
+        { operationId?: string; parameters?: unknown[]; requestBody?: unknown } | undefined;
+      if (!operation?.operationId || operation.requestBody !== undefined) continue;
+      if (shared.length === 0 && (operation.parameters ?? []).length === 0)
+        ids.add(operation.operationId);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The validator's request step, passed by where it has nothing to check: an operation that takes
+ * no input, asked without a query string and without a body. Its step would build a parameter
+ * mutator, copy the query and validate empty objects on every such request (/health is polled by
+ * every probe). Anything sent to such an operation (`/health?debug=1`, a body) still goes through
+ * the step, which refuses an unknown query parameter as before.
+ */
+function onlyWhereThereIsInput(request: RequestHandler, withoutInput: Set<string>): RequestHandler {
+  return (req, res, next) => {
+    const id = (req as { openapi?: { schema?: { operationId?: string } } }).openapi?.schema
+      ?.operationId;
+    if (id !== undefined && withoutInput.has(id) && !req.url.includes('?') && !hasBody(req.headers))
+      return next();
+    return request(req, res, next);
   };
 }
 
@@ -682,6 +752,11 @@ function buildValidator(contract: Contract, validateResponses: boolean): Validat
       // Before the guards, so that their 401, 403 and 429 are checked against the contract too.
       ...(response ? [response] : []),
     ],
-    validate: [request, storableInputOnly(), conditionalOnlyWhereDocumented(), restoreHead()],
+    validate: [
+      onlyWhereThereIsInput(request, operationsWithoutInput(document)),
+      storableInputOnly(),
+      conditionalOnlyWhereDocumented(),
+      restoreHead(),
+    ],
   };
 }

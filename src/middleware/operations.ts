@@ -3,7 +3,7 @@
 // applies the rate limits it names (before the request is validated: operationGuards), then
 // hands the handler its typed input and sends its reply (operationRouter).
 import { parse as parseCookies } from 'cookie';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
 import type { AllHandlers, CodeAt, CookieToSet, Handler, Input } from '../types/handlers.ts';
 import type { Principal } from '../types/request-meta.ts';
@@ -11,6 +11,7 @@ import { AppError, ForbiddenError, UnauthenticatedError } from '../utils/errors.
 import { requestMeta } from '../utils/request-meta.ts';
 import type { Authenticator } from './auth.ts';
 import { authenticate } from './auth.ts';
+import { pipeline } from './pipeline.ts';
 
 /** A row of the generated table; `deprecation` widened, as a deprecated operation's row has it. */
 type Widened<R> = R extends unknown
@@ -133,16 +134,24 @@ function send(row: Row, res: Response, reply: AnyReply): void {
   else res.end();
 }
 
+/**
+ * The handler called and its reply sent. A handler that answers at once (getHealth) is sent in
+ * the same turn, without a promise between: Node then finishes the response inside the
+ * request's own tick instead of in later ones (docs/BENCHMARKS.md). What it throws, or send()
+ * for an error reply, goes to `next` (the error middleware).
+ */
 function adapt(row: Row, handler: Handler<OperationId>) {
-  return async (req: Request, res: Response): Promise<void> => {
+  return (req: Request, res: Response, next: NextFunction): void => {
     const authorization = req.get('authorization');
-    const reply = (await handler(inputOf(row, req), {
+    const reply = handler(inputOf(row, req), {
       requestId: req.id,
       meta: requestMeta(req),
       principal: req.principal,
       bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined,
-    } as never)) as AnyReply;
-    send(row, res, reply);
+    } as never) as AnyReply | Promise<AnyReply>;
+    if (reply instanceof Promise)
+      reply.then((answered) => send(row, res, answered)).then(undefined, next);
+    else send(row, res, reply);
   };
 }
 
@@ -159,20 +168,18 @@ function operationOf(req: Request): string | undefined {
  * accepts. A request the validator did not match, or an operation without guards, goes on.
  */
 export function operationGuards(deps: OperationDeps): RequestHandler {
-  const chains = new Map<string, Router>();
+  const chains = new Map<string, RequestHandler>();
   const table: OperationTable = deps.operations ?? operations;
   for (const [id, row] of Object.entries(table) as [OperationId, Row][]) {
     const list = guards(row, deps);
     if (list.length === 0) continue;
-    const chain = Router();
-    chain.use(...list);
-    chains.set(id, chain);
+    chains.set(id, pipeline(list));
   }
   return (req, res, next) => {
     const id = operationOf(req);
     const chain = id === undefined ? undefined : chains.get(id);
-    if (chain) chain(req, res, next);
-    else next();
+    if (chain) return chain(req, res, next);
+    next();
   };
 }
 
@@ -192,8 +199,9 @@ export function operationRouter(
   return (req, res, next) => {
     const id = operationOf(req);
     const handler = id === undefined ? undefined : handlers.get(id);
-    // What the handler throws, or send() for an error reply, goes to the error middleware.
-    if (handler) handler(req, res).catch(next);
+    // What the handler throws, or send() for an error reply, goes to the error middleware
+    // (thrown at once: the pipeline hands it on).
+    if (handler) handler(req, res, next);
     else next();
   };
 }
