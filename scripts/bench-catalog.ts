@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -371,7 +372,15 @@ try {
       : `\nrequests shed (503, waited out and sent again, untimed): ${[...shedReasons].map(([m, n]) => `${n}× ${m}`).join('; ')}`,
   );
 } finally {
-  server?.kill('SIGTERM');
+  // The API first, then the database. Stopped together, the API's shutdown raced PostgreSQL's:
+  // pg-boss 12.38.0 takes the error listener off its LISTEN connection before that connection
+  // has closed, and PostgreSQL's "terminating connection" then crashed the API (exit 1).
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, sleep(15_000)]);
+    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+  }
   await pool.end();
   await embedded?.stop();
 }
