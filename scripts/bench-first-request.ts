@@ -34,7 +34,7 @@ import { gunzipSync } from 'node:zlib';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
 import { freePort, percentile } from './lib/process.ts';
-import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageNodeOptions, imageTuning } from './lib/production.ts';
 
 const { values } = parseArgs({
   options: {
@@ -551,8 +551,9 @@ try {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
-    // The image's V8 settings: with --expose-gc the server collects start-up's garbage before
-    // it listens (ADR 0020), which must not make a first request slower.
+    // The image's V8 and allocator settings: with --expose-gc the server collects start-up's
+    // garbage before it listens (ADR 0020), which must not make a first request slower.
+    ...imageTuning(root),
     NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? imageNodeOptions(root),
     DATABASE_URL: databaseUrl,
     JWT_SECRET: randomBytes(32).toString('hex'),

@@ -41,7 +41,7 @@ import {
   processTree,
 } from './lib/bench-proc.ts';
 import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
-import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageNodeOptions, imageTuning } from './lib/production.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -286,7 +286,12 @@ try {
       }
       const cgroup = limit > 0 ? createCgroup(limit) : undefined;
       const port = await freePort();
-      const caseEnv = { ...env, PORT: String(port), NODE_OPTIONS: nodeOptions };
+      const caseEnv = {
+        ...env,
+        ...imageTuning(root),
+        PORT: String(port),
+        NODE_OPTIONS: nodeOptions,
+      };
       const heapLimit = await heapLimitMiB(cgroup, caseEnv);
       const api = spawnIn(
         cgroup,
@@ -487,7 +492,7 @@ async function workerPhase(): Promise<string> {
   const workerEnv = {
     ...env,
     LOG_LEVEL: process.env.BENCH_WORKER_LOG ?? 'error',
-    NODE_OPTIONS: IMAGE_NODE_OPTIONS,
+    ...imageTuning(root),
   };
   const started = Date.now();
   const worker = spawnIn(cgroup, [process.execPath, 'dist/src/worker.js'], workerEnv);

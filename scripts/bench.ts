@@ -9,7 +9,7 @@
 //   bare     scripts/bench-baseline.ts: node:http + pg, the same primary-key lookup
 //   express  scripts/bench-baseline.ts: Express 5 + helmet + cors + pg
 //   service  this service as built for production (`npm run build`, `node dist/src/server.js`,
-//            NODE_ENV=production, the image's NODE_OPTIONS and CMD flags (from the Dockerfile), logs at info into a pipe, quotas raised so nothing is refused,
+//            NODE_ENV=production, the image's NODE_OPTIONS, MALLOC_* and CMD flags (from the Dockerfile), logs at info into a pipe, quotas raised so nothing is refused,
 //            every feature on)
 // Requests: GET /api/v1/products/{id} on random ids of the seeded products (a wrk Lua script
 // reads them from a file) and GET /health. Per round and configuration it prints req/s, the
@@ -52,7 +52,7 @@ import {
   treeCpuMicros,
 } from './lib/bench-proc.ts';
 import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
-import { imageNodeArgs, imageNodeOptions } from './lib/production.ts';
+import { imageNodeArgs, imageTuning } from './lib/production.ts';
 import { attribute, LAYERS, type CpuProfile, type Layer } from './lib/profile-layers.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
@@ -264,8 +264,8 @@ try {
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL,
-    // V8's sizing as the image sets it (the Dockerfile's NODE_OPTIONS).
-    NODE_OPTIONS: imageNodeOptions(root),
+    // V8's sizing and glibc's allocator as the image sets them (the Dockerfile's ENV).
+    ...imageTuning(root),
     DATABASE_URL: url,
     JWT_SECRET: randomBytes(32).toString('hex'),
     REQUIRE_HTTPS: 'false',

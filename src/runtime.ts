@@ -93,7 +93,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions): Pr
     const db = await openDatabase(config, logger, entities);
     opened.push(() => db.close());
 
-    const redis = parts.redis && config.redis ? createRedis(config.redis, logger) : undefined;
+    const redis = parts.redis && config.redis ? await createRedis(config.redis, logger) : undefined;
     if (redis) {
       opened.push(() => redis.quit().catch(() => redis.disconnect()));
       await redis.connect();

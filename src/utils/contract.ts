@@ -4,31 +4,31 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 
 const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /** The documents the server sends as they are, or gzip-compressed to a client that accepts it. */
 export type ServedDocument = 'json' | 'yaml' | 'docsHtml';
 
 export interface Contract {
   document: Record<string, unknown>;
-  json: string;
-  yaml: string;
-  /**
-   * The reference page as UTF-8 bytes: 2.6 MB outside V8's heap, where the same page as a
-   * string took 5.3 MiB of it (Redoc's text is not Latin-1, so V8 stores two bytes a character)
-   * and was encoded again on every request.
-   */
-  docsHtml: Buffer;
   /** CSP for the reference page: its inline scripts by hash, nothing from elsewhere. */
   docsCsp: string;
   /**
    * The document gzip-compressed (the reference page: 2.6 MB to about 0.7 MB), made once on
-   * zlib's thread pool and kept: the warm-up asks for all three before the server listens, so no
-   * request waits for it (src/warm-up.ts).
+   * zlib's thread pool; the warm-up asks for all three before the server listens, so no request
+   * waits for it (src/warm-up.ts).
    */
   gzipped(name: ServedDocument): Promise<Buffer>;
+  /**
+   * The document as it is, decompressed from the gzip for each request that does not accept
+   * gzip (about 5 ms on zlib's thread pool for the reference page). Only the compressed form is
+   * kept once it is made: the texts themselves (3.2 MB, most of it Redoc's page) are not held
+   * for the few clients that ask for them uncompressed (ADR 0027).
+   */
+  identity(name: ServedDocument): Promise<Buffer>;
 }
 
 export function projectRoot(from = import.meta.dirname): string {
@@ -67,25 +67,31 @@ export function loadContract(dir = path.join(projectRoot(), 'generated')): Contr
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
-  const yaml = read('openapi.yaml');
-  const served: Record<ServedDocument, string | Buffer> = { json, yaml, docsHtml };
+  // Each text is held only until its gzip is made; a failed compression keeps it for the next try.
+  const texts = new Map<ServedDocument, string | Buffer>([
+    ['json', json],
+    ['yaml', read('openapi.yaml')],
+    ['docsHtml', docsHtml],
+  ]);
   const compressed = new Map<ServedDocument, Promise<Buffer>>();
   const gzipped = (name: ServedDocument): Promise<Buffer> => {
     let made = compressed.get(name);
     if (made === undefined) {
-      made = gzipAsync(served[name]);
-      // A failure is not kept: the next request tries again.
-      made.catch(() => compressed.delete(name));
+      const text = texts.get(name);
+      if (text === undefined) throw new Error(`${name}: neither its text nor its gzip is held`);
+      made = gzipAsync(text);
+      made.then(
+        () => texts.delete(name),
+        () => compressed.delete(name),
+      );
       compressed.set(name, made);
     }
     return made;
   };
   return {
     document: JSON.parse(json) as Record<string, unknown>,
-    json,
-    yaml,
-    docsHtml,
     docsCsp,
     gzipped,
+    identity: async (name) => gunzipAsync(await gzipped(name)),
   };
 }

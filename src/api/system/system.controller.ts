@@ -47,7 +47,7 @@ export function createSystemController(
   const served = async (name: ServedDocument, acceptEncoding: string | undefined) =>
     acceptsGzip(acceptEncoding)
       ? { raw: await contract.gzipped(name), encoding: 'gzip' as const }
-      : { raw: contract[name] };
+      : { raw: await contract.identity(name) };
   const VARY = { Vary: 'Accept-Encoding' };
 
   const openapiJson: Handler<'getOpenApiJson'> = async ({ headers }) => ({
