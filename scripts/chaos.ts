@@ -632,6 +632,8 @@ async function workerKill(): Promise<void> {
 interface LoadFigures {
   capacity: number;
   rate: number;
+  /** How long the open loop sent. */
+  seconds: number;
   admittedP99: number;
   admitted: number;
   shed: number;
@@ -741,6 +743,7 @@ async function overloadRun(env: Record<string, string>): Promise<LoadFigures> {
     return {
       capacity,
       rate,
+      seconds,
       admittedP99: run.latencyMs['200']?.p99 ?? NaN,
       admitted: run.status['200'] ?? 0,
       shed: run.status['503'] ?? 0,
@@ -779,7 +782,15 @@ const SHEDDING_ON = {
 };
 
 async function overload(): Promise<void> {
-  const on = await overloadRun(SHEDDING_ON);
+  let on = await overloadRun(SHEDDING_ON);
+  // The capacity probe lasts 3 s on a shared machine: when other work slowed it, "3×" is no
+  // overload (the API serves it all, twice the probed rate or more, and sheds nothing). Then
+  // once more, with a new probe. Broken shedding under a real overload cannot pass this way:
+  // the API cannot serve twice its capacity.
+  if (on.shed === 0 && on.admitted >= 2 * on.capacity * on.seconds) {
+    console.log(`      the probe understated the capacity (${describeLoad(on)}): once more`);
+    on = await overloadRun(SHEDDING_ON);
+  }
   report('overload', describeLoad(on), {
     [`admitted p99 ≤ ${ADMITTED_P99_BOUND_MS} ms`]: on.admittedP99 <= ADMITTED_P99_BOUND_MS,
     'some requests shed': on.shed > 0,

@@ -3,7 +3,12 @@
 // applies the rate limits it names (before the request is validated: operationGuards), then
 // hands the handler its typed input and sends its reply (operationRouter).
 import { parse as parseCookies } from 'cookie';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
 import type { AllHandlers, CodeAt, CookieToSet, Handler, Input } from '../types/handlers.ts';
 import type { Principal } from '../types/request-meta.ts';
@@ -105,6 +110,39 @@ interface AnyReply {
   cookies?: readonly CookieToSet[];
 }
 
+/** Express's own res.json; express-openapi-validator replaces it on a response it validates. */
+const expressJson = express.response.json;
+
+/**
+ * A JSON body sent as Express's res.json and res.send send it, in one step: the same
+ * `Content-Type: application/json; charset=utf-8`, Content-Length and bytes (JSON.stringify
+ * with no replacer or spacing: the app sets none), without their settings lookups, the
+ * content-type parsing and formatting of res.send, and two MIME lookups (ADR 0026). Express's
+ * path wherever anything else applies: a response validator has hooked res.json, the reply
+ * chose its Content-Type, the status takes no body, or a conditional GET or HEAD is fresh
+ * against the answer's ETag or Last-Modified (res.send then answers it 304).
+ * tests/json-reply.test.ts holds both paths to the same answers.
+ */
+export function sendJson(res: Response, body: unknown): void {
+  const status = res.statusCode;
+  if (
+    res.json !== expressJson ||
+    status === 204 ||
+    status === 205 ||
+    status === 304 ||
+    res.hasHeader('Content-Type') ||
+    ((res.hasHeader('ETag') || res.hasHeader('Last-Modified')) && res.req.fresh)
+  ) {
+    res.json(body);
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  // On a HEAD request Node sends the headers only.
+  res.end(text);
+}
+
 function send(row: Row, res: Response, reply: AnyReply): void {
   setCookies(res, reply.cookies);
   const headers = Object.fromEntries(
@@ -130,7 +168,7 @@ function send(row: Row, res: Response, reply: AnyReply): void {
   ];
   if (reply.encoding !== undefined) res.set('Content-Encoding', reply.encoding);
   if (reply.raw !== undefined) res.type(contentType ?? 'text/plain').send(reply.raw);
-  else if (reply.body !== undefined) res.json(reply.body);
+  else if (reply.body !== undefined) sendJson(res, reply.body);
   else res.end();
 }
 
