@@ -363,7 +363,7 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 if (workerRow) {
-  console.log(`\nThe worker draining ${WORKER_JOBS} order confirmations (image NODE_OPTIONS)\n`);
+  console.log(`\nThe worker draining ${WORKER_JOBS} order confirmations (the image's tuning)\n`);
   console.log('| memory limit | jobs | seconds | jobs/s | peak RSS MiB | OOM kills |');
   console.log('|---|---|---|---|---|---|');
   console.log(workerRow);
@@ -371,7 +371,11 @@ if (workerRow) {
 
 function printApiTables(): void {
   console.log(
-    `\nwrk -t1 -c${CONNECTIONS} -d${SECONDS}s per page${hasTaskset ? `, pinned to CPU ${LOAD_CPU}; the API and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${ROUNDS} rounds, cases alternating; NODE_OPTIONS of the image: ${IMAGE_NODE_OPTIONS || '(none)'}; load average at the end: ${loadAverage()}\n`,
+    `\nwrk -t1 -c${CONNECTIONS} -d${SECONDS}s per page${hasTaskset ? `, pinned to CPU ${LOAD_CPU}; the API and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${ROUNDS} rounds, cases alternating; the image's tuning: ${
+      Object.entries(imageTuning(root))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ') || '(none)'
+    }; load average at the end: ${loadAverage()}\n`,
   );
   console.log(
     '| round | memory limit | V8 heap limit MiB | RSS idle MiB | list req/s | product req/s | Node CPU µs/req | peak RSS MiB | RSS after MiB | peak heap used MiB | errors | OOM kills |',

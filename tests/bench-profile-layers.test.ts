@@ -36,6 +36,12 @@ describe('profile-layers', () => {
       'contract validation (express-openapi-validator, Ajv)',
     );
     expect(layerOf(nm('express', 'lib/response.js'), 'json')).toBe('serialisation (res.json)');
+    expect(layerOf(`${root}/dist/src/middleware/operations.js`, 'sendJson')).toBe(
+      'serialisation (res.json)',
+    );
+    expect(layerOf(`${root}/dist/src/middleware/operations.js`, 'send')).toBe(
+      'operation adapter (dispatch, guards, input)',
+    );
     expect(layerOf(nm('express', 'lib/response.js'), 'send')).toBe(
       'Express (router, req/res helpers)',
     );

@@ -252,6 +252,9 @@ export function layerOf(url: string, functionName: string): Layer | undefined {
       BY_PACKAGE.get(name) ?? (name.startsWith('@mikro-orm/') ? 'ORM (MikroORM)' : 'other packages')
     );
   }
+  // The adapter's own JSON reply (sendJson), which stands in for res.json (ADR 0026).
+  if (/\/middleware\/operations\./.test(url) && functionName === 'sendJson')
+    return 'serialisation (res.json)';
   for (const [pattern, layer] of OURS) if (pattern.test(url)) return layer;
   return undefined;
 }
