@@ -24,7 +24,7 @@ export interface Contract {
   gzipped(name: ServedDocument): Promise<Buffer>;
   /**
    * The document as it is, decompressed from the gzip for each request that does not accept
-   * gzip (about 5 ms on zlib's thread pool for the reference page). Only the compressed form is
+   * gzip (17 ms of zlib's thread pool for the reference page here). Only the compressed form is
    * kept once it is made: the texts themselves (3.2 MB, most of it Redoc's page) are not held
    * for the few clients that ask for them uncompressed (ADR 0027).
    */
