@@ -257,11 +257,10 @@ export function fastMetadata(metadata: RequestHandler, compile: () => PathToRege
       routes = fastRoutes(input);
       const options = { sensitive: false, strict: false };
       fixed = new Map();
+      const matchers = routes.map((route) => compile()(route.expressRoute, options).regexp);
       routes.forEach((route, index) => {
         if (route.prefix !== route.expressRoute) return;
-        const earlier = routes!
-          .slice(0, index)
-          .some((other) => compile()(other.expressRoute, options).regexp.test(route.lowerPrefix));
+        const earlier = matchers.slice(0, index).some((regexp) => regexp.test(route.lowerPrefix));
         if (!earlier && !fixed.has(route.lowerPrefix)) fixed.set(route.lowerPrefix, route);
       });
       responses = !!input.responseApiDoc;
