@@ -24,10 +24,10 @@
 // --ref runs the service from that commit instead (git archive into a temporary directory, with
 // this checkout's node_modules): the same benchmark, before and after a change.
 // --against runs another commit's service in the same invocation, every other process, on the
-// same database and data: a change measured against its base in the same minutes, which runs made
-// one after the other cannot do on a shared machine (by its own time, the same code's first round
-// moved from 1.12× to 1.20× its tenth between two sessions). Both commits must have the same operations and a
-// schema that both can migrate to; --runs counts the processes of each.
+// same database and data: a change measured against its base in the same minutes, which runs
+// made one after the other cannot do on a shared machine (by its own time, the same code's first
+// round moved from 1.12× to 1.20× its tenth between two sessions). Both commits must have the
+// same operations and a schema that both can migrate to; --runs counts the processes of each.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
