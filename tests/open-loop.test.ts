@@ -97,9 +97,16 @@ describe('the open-loop generator', () => {
     // 503) per the latencies the generator measured, however late a loaded machine fired the
     // server's timers (a fixed floor of 35 failed once in CI with 28 answered; one connection
     // answers about 28). One connection, or a pause between answer and next request, falls
-    // below 80 % of that.
+    // below 80 % of that. A stall of the server's process (it runs in this test's, which a busy
+    // machine or a collection can hold: once 712 ms of the second, 14 answered against a floor of
+    // 34) holds both connections at once; the time it took, its slowest answer's excess over
+    // the typical, is not counted as time the connections could have been used.
     const cycleMs = 2 * run.latencyMs['200']!.p50 + run.latencyMs['503']!.p50;
-    const floor = Math.floor((0.8 * 2 * 3 * 1000) / cycleMs);
+    const stallMs = Math.max(
+      0,
+      ...Object.values(run.latencyMs).map((l) => (l ? l.max - l.p50 : 0)),
+    );
+    const floor = Math.floor((0.8 * 2 * 3 * Math.max(0, 1000 - stallMs)) / cycleMs);
     if (answered < floor)
       throw new Error(`closed loop: ${answered} answered < ${floor}: ${JSON.stringify(run)}`);
     // Two answers in three take at least 50 ms: no more than about 33 per connection a second.
