@@ -38,7 +38,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { createLogger } from '../src/utils/logger.ts';
-import { freePort, percentile } from './lib/process.ts';
+import { freePort, median } from './lib/process.ts';
 import { imageNodeArgs, imageNodeOptions, imageTuning } from './lib/production.ts';
 
 const { values } = parseArgs({
@@ -554,11 +554,6 @@ async function onePass(
 
 // ---------------------------------------------------------------------------------------------
 
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 const fmt = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(1));
 
 let database: EmbeddedDatabase | undefined;

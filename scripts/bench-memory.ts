@@ -40,7 +40,7 @@ import {
   postmasterPid,
   processTree,
 } from './lib/bench-proc.ts';
-import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
+import { freePort, median, rssMiB, waitForHttp } from './lib/process.ts';
 import { imageNodeArgs, imageNodeOptions, imageTuning } from './lib/production.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
@@ -202,11 +202,6 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 // ---------------------------------------------------------------------------------------------
 

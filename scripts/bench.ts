@@ -51,7 +51,7 @@ import {
   processTree,
   treeCpuMicros,
 } from './lib/bench-proc.ts';
-import { freePort, rssMiB, waitForHttp } from './lib/process.ts';
+import { freePort, median, rssMiB, waitForHttp } from './lib/process.ts';
 import { imageNodeArgs, imageTuning } from './lib/production.ts';
 import { attribute, LAYERS, type CpuProfile, type Layer } from './lib/profile-layers.ts';
 import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
@@ -199,11 +199,6 @@ interface Sample extends WrkResult {
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 try {
   const started = Date.now();

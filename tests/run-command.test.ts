@@ -1,8 +1,8 @@
-// The scripts' command runner (scripts/lib/process.ts), with real child processes: a child that
-// closes its stdin before reading what we send must be a result, not an EPIPE that kills the
-// script (docker-verify crashed that way after debootstrap).
+// The scripts' helpers (scripts/lib/process.ts). The command runner, with real child processes:
+// a child that closes its stdin before reading what we send must be a result, not an EPIPE that
+// kills the script (docker-verify crashed that way after debootstrap). The benchmarks' median.
 import { describe, expect, test } from '@jest/globals';
-import { runCommand } from '../scripts/lib/process.ts';
+import { median, runCommand } from '../scripts/lib/process.ts';
 
 describe('runCommand', () => {
   test('a child that closes its stdin early is a result, with its exit code', async () => {
@@ -21,5 +21,15 @@ describe('runCommand', () => {
 
   test('a command that cannot start rejects', async () => {
     await expect(runCommand('/nonexistent/command', [])).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('median', () => {
+  test('the middle value of an odd count, the mean of the two middle ones of an even count', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    // Nearest-rank (the benchmarks' percentile at 50) would say 2: the lower one.
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([1.1, 1.3])).toBeCloseTo(1.2);
+    expect(median([])).toBeNaN();
   });
 });
