@@ -647,8 +647,9 @@ try {
   const groups: Group[] = trees.map(() => ({ samples: new Map(), roundSums: [], starts: [] }));
   for (let r = 0; r < PROCESSES; r += 1) {
     // With --against, the two services take turns: each of the other's processes is a neighbour.
-    const { samples, roundSums, starts } = groups[r % trees.length]!;
-    const service = await startService(envOf(trees[r % trees.length]!), trees[r % trees.length]);
+    const turn = r % trees.length;
+    const { samples, roundSums, starts } = groups[turn]!;
+    const service = await startService(envOf(trees[turn]!), trees[turn]);
     starts.push(service);
     try {
       // A deployed instance often waits a while for its first request (--idle).
