@@ -1,7 +1,7 @@
 // In-process CPU per request of two pieces of the edge (docs/adr/0019-a-cheaper-edge.md), for
 // comparing a change with the tree before it (run it on each, alternating): the contract
 // validator's chain as app.ts mounts it (openApiValidator), driven with a GET on Express's own
-// req/res prototypes, and the access log's line (logInfo's jsonLine against winston's format
+// req/res prototypes, and the access log's line (requestLine against winston's format
 // chain for the same fields, without the write). No server, no database; a few seconds.
 // Usage: npm run bench:edge [-- --calls 20000 --rounds 4]
 import { parseArgs } from 'node:util';
@@ -75,8 +75,8 @@ for (const path of ['/health', '/api/v1/products/0f8fad5b-d9cb-469f-a165-7086772
 }
 
 const logger = logging.createLogger({ level: 'info' });
-// Absent in a tree before the direct line (then only winston's chain is measured).
-const { jsonLine } = logging as Partial<typeof logging>;
+// Absent in a tree before the access log's own line (then only winston's chain is measured).
+const { requestLine } = logging as Partial<typeof logging>;
 const LEVEL = Symbol.for('level');
 const fields = () => ({
   requestId: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -92,8 +92,7 @@ await measure("access line, winston's format chain", () =>
     {},
   ),
 );
-if (jsonLine)
-  await measure('access line, jsonLine', () => jsonLine('info', 'request', 'api', fields()));
+if (requestLine) await measure('access line, requestLine', () => requestLine('api', fields()));
 console.log(
   `load average ${(await import('node:os'))
     .loadavg()

@@ -44,9 +44,9 @@ describe('the stdout logger', () => {
   });
 });
 
-// The access log builds its line directly (logInfo/jsonLine) instead of passing winston's format
-// chain: the line must be the one winston writes for the same fields, byte for byte.
-describe('the direct info line', () => {
+// The access log builds its line directly (logRequest/requestLine) instead of passing winston's
+// format chain: the line must be the one winston writes for the same fields, byte for byte.
+describe("the access log's direct line", () => {
   const cases = [
     {
       requestId: '0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -65,56 +65,80 @@ describe('the direct info line', () => {
       ip: undefined,
       aborted: true,
     },
-    { method: 'HEAD', path: '/', status: 404, durationMs: -0, level: 'ignored', service: 'x' },
+    { requestId: '', method: 'HEAD', path: '/', status: 404, durationMs: -0, ip: '::1' },
+    { requestId: undefined, method: 'GET', path: '', status: 503, durationMs: 1e21, ip: '' },
   ];
+  /** The timestamp is the clock's: the same in both lines once written as one. */
+  const untimed = (line: string) => line.replace(/"timestamp":"[^"]+"}$/, '"timestamp":"T"}');
 
   test('equals what winston writes, through the stdout logger, in order', () => {
     const lines = run(
-      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+      `const { createLogger, logRequest } = await import(${JSON.stringify(logger)});
        const log = createLogger({ level: 'info', service: 'svc' });
        for (const fields of ${JSON.stringify(cases)}) {
-         const timed = { ...fields, timestamp: '2026-12-02T04:30:00.000Z' };
-         log.info('request', timed);
-         logInfo(log, 'request', timed);
-       }
-       logInfo(log, 'untimed', { i: 1 });
-       log.info('untimed', { i: 1 });`,
+         log.info('request', fields);
+         logRequest(log, fields);
+       }`,
     );
-    expect(lines).toHaveLength(cases.length * 2 + 2);
-    for (let i = 0; i < cases.length; i += 1) expect(lines[2 * i + 1]).toBe(lines[2 * i]);
-    // Without a timestamp in the fields each path stamps its own: equal apart from the time.
-    const untimed = lines.slice(-2).map((l) => l.replace(/"timestamp":"[^"]+"/, ''));
-    expect(untimed[0]).toBe(untimed[1]);
-    expect(JSON.parse(lines[0]!)).toEqual({
+    expect(lines).toHaveLength(cases.length * 2);
+    for (let i = 0; i < cases.length; i += 1) {
+      expect(lines[2 * i + 1]).toMatch(/"timestamp":"\d{4}-\d\d-\d\dT[\d:.]+Z"}$/);
+      expect(untimed(lines[2 * i + 1]!)).toBe(untimed(lines[2 * i]!));
+    }
+    expect(JSON.parse(lines[1]!)).toEqual({
       ...cases[0],
       service: 'svc',
       level: 'info',
       message: 'request',
-      timestamp: '2026-12-02T04:30:00.000Z',
+      timestamp: expect.any(String),
     });
+  });
+
+  test("takes the request context's id when the fields have none, as winston does", () => {
+    const context = path.resolve('src/utils/request-context.ts');
+    const lines = run(
+      `const { createLogger, logRequest } = await import(${JSON.stringify(logger)});
+       const { runWithRequestContext } = await import(${JSON.stringify(context)});
+       const log = createLogger({ level: 'info' });
+       const fields = ${JSON.stringify(cases[3])};
+       runWithRequestContext({ requestId: 'from-context' }, () => {
+         log.info('request', fields);
+         logRequest(log, fields);
+       });`,
+    );
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ requestId: 'from-context' });
+    expect(untimed(lines[1]!)).toBe(untimed(lines[0]!));
   });
 
   test('writes nothing below the logger level, and goes through winston for a stream logger', () => {
     const lines = run(
-      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+      `const { createLogger, logRequest } = await import(${JSON.stringify(logger)});
        const { PassThrough } = await import('node:stream');
-       logInfo(createLogger({ level: 'warn' }), 'request', { i: 0 });
-       logInfo(createLogger({ level: 'silent' }), 'request', { i: 1 });
+       const fields = ${JSON.stringify(cases[0])};
+       logRequest(createLogger({ level: 'warn' }), { ...fields, status: 1 });
+       logRequest(createLogger({ level: 'silent' }), { ...fields, status: 2 });
        const stream = new PassThrough();
        const seen = [];
        stream.on('data', (chunk) => seen.push(String(chunk)));
-       logInfo(createLogger({ level: 'info', stream }), 'request', { i: 2 });
-       setTimeout(() => console.log(seen.join('').trim()), 20);`,
+       const log = createLogger({ level: 'info', stream });
+       const winstonInfo = log.info.bind(log);
+       let viaWinston = 0;
+       log.info = (...args) => { viaWinston += 1; return winstonInfo(...args); };
+       logRequest(log, { ...fields, status: 3 });
+       setTimeout(() => console.log(JSON.stringify({ viaWinston, line: seen.join('').trim() })), 20);`,
     );
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ message: 'request', i: 2, level: 'info' });
+    const { viaWinston, line } = JSON.parse(lines[0]!) as { viaWinston: number; line: string };
+    expect(viaWinston).toBe(1);
+    expect(JSON.parse(line)).toMatchObject({ message: 'request', status: 3, level: 'info' });
   });
 
   // The start-up rehearsal's logger (src/rehearsal.ts): its lines go where stdout's would, built
   // the same way, but into its sink.
   test('is built for a batchInto logger too, whose lines go to its stream once per turn', () => {
     const lines = run(
-      `const { createLogger, logInfo } = await import(${JSON.stringify(logger)});
+      `const { createLogger, logRequest } = await import(${JSON.stringify(logger)});
        const { PassThrough } = await import('node:stream');
        const stream = new PassThrough();
        const seen = [];
@@ -122,7 +146,7 @@ describe('the direct info line', () => {
        const log = createLogger({ level: 'info', service: 'svc', batchInto: stream });
        // winston's path would call this: the direct line must not.
        log.info = () => { throw new Error('went through winston'); };
-       logInfo(log, 'request', ${JSON.stringify({ ...{ method: 'GET', status: 200 }, timestamp: '2026-12-03T09:00:00.000Z' })});
+       logRequest(log, ${JSON.stringify(cases[0])});
        log.warn('other', { i: 1 });
        const before = seen.length;
        setTimeout(() => console.log(JSON.stringify({ before, written: seen.join('') })), 20);`,
@@ -133,12 +157,11 @@ describe('the direct info line', () => {
     const [first, second, ...rest] = written.trim().split('\n');
     expect(rest).toEqual([]);
     expect(JSON.parse(first!)).toEqual({
-      method: 'GET',
-      status: 200,
+      ...cases[0],
       service: 'svc',
       level: 'info',
       message: 'request',
-      timestamp: '2026-12-03T09:00:00.000Z',
+      timestamp: expect.any(String),
     });
     expect(JSON.parse(second!)).toMatchObject({ message: 'other', i: 1, level: 'warn' });
   });

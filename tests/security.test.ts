@@ -1,6 +1,9 @@
 // Security headers, CORS from the allowlist, and HTTPS enforcement behind a proxy.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import express from 'express';
+import helmet from 'helmet';
 import request from 'supertest';
+import { helmetOptions, securityHeaders } from '../src/middleware/security.ts';
 import { startTestApp, type TestApp } from './helpers/app.ts';
 
 let app: TestApp;
@@ -24,6 +27,24 @@ describe('security headers', () => {
     // HSTS only where TLS is real (production).
     expect(res.headers).not.toHaveProperty('strict-transport-security');
   });
+
+  // securityHeaders replays what helmet set once at start-up (security.ts): the same headers as
+  // helmet's own middleware with the same options, removals included (Express's X-Powered-By).
+  test.each(['development', 'production'] as const)(
+    "are helmet's own headers for the app's options (%s)",
+    async (env) => {
+      const config = { ...app.config, env };
+      const answer = async (middleware: express.RequestHandler) => {
+        const plain = express().use(middleware, (_req, res) => void res.json({}));
+        const { headers } = await request(plain).get('/');
+        return { ...headers, date: undefined };
+      };
+      const replayed = await answer(securityHeaders(config));
+      expect(replayed).toEqual(await answer(helmet(helmetOptions(config))));
+      expect(replayed).not.toHaveProperty('x-powered-by');
+      expect(Object.keys(replayed).length).toBeGreaterThan(10);
+    },
+  );
 
   test('error responses carry the same headers', async () => {
     const res = await request(app.url).get('/nope');

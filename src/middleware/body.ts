@@ -19,5 +19,18 @@ export function jsonOnly(): RequestHandler {
 }
 
 export function jsonBody(limit: string): RequestHandler {
-  return express.json({ limit, strict: true, type: 'application/json' });
+  const parse = express.json({ limit, strict: true, type: 'application/json' });
+  return (req, res, next) => {
+    // No body at all (body-parser's own test: no Transfer-Encoding, no numeric Content-Length),
+    // as on most GETs: what the parser would do, without its stream checks and option lookups.
+    const length = req.headers['content-length'];
+    if (
+      req.headers['transfer-encoding'] === undefined &&
+      (length === undefined || isNaN(+length))
+    ) {
+      if (!('body' in (req as object))) req.body = undefined;
+      return next();
+    }
+    parse(req, res, next);
+  };
 }

@@ -8,7 +8,7 @@ type WithRoute = { openapi?: { openApiRoute?: string } };
 export function httpMetrics(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
     const end = metrics.httpDuration.startTimer();
-    res.once('finish', () => {
+    res.on('finish', () => {
       const route = (req as WithRoute).openapi?.openApiRoute ?? 'unmatched';
       end({ method: req.method, route, status: String(res.statusCode) });
     });

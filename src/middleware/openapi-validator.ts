@@ -276,7 +276,8 @@ export function fastMetadata(metadata: RequestHandler, compile: () => PathToRege
 function writableQuery(): RequestHandler {
   return (req, _res, next) => {
     Object.defineProperty(req, 'query', {
-      value: { ...req.query },
+      // Without a query string Express's parser gives an empty object: not parsed for nothing.
+      value: req.url.includes('?') ? { ...req.query } : {},
       writable: true,
       configurable: true,
       enumerable: true,

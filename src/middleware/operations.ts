@@ -11,7 +11,7 @@ import express, {
 } from 'express';
 import { operations, type OperationId } from '../../generated/operations.ts';
 import type { AllHandlers, CodeAt, CookieToSet, Handler, Input } from '../types/handlers.ts';
-import type { Principal } from '../types/request-meta.ts';
+import type { Principal, RequestMeta } from '../types/request-meta.ts';
 import { AppError, ForbiddenError, UnauthenticatedError } from '../utils/errors.ts';
 import { requestMeta } from '../utils/request-meta.ts';
 import type { Authenticator } from './auth.ts';
@@ -145,21 +145,26 @@ export function sendJson(res: Response, body: unknown): void {
 
 function send(row: Row, res: Response, reply: AnyReply): void {
   setCookies(res, reply.cookies);
-  const headers = Object.fromEntries(
-    Object.entries(reply.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
-  );
   if (reply.status >= 400) {
     // The error path is the error middleware's: one envelope, one log line. Reply<K> has
     // already held the code to those the contract documents for this operation and status.
+    const headers = Object.fromEntries(
+      Object.entries(reply.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+    );
     throw new AppError(reply.status, reply.code as CodeAt<number>, reply.message ?? '', {
       details: reply.details,
       headers,
     });
   }
-  // Vary adds to what the edge has already said (Origin, security.ts) instead of replacing it.
-  const { Vary: vary, ...rest } = headers;
-  res.status(reply.status).set(rest);
-  if (vary !== undefined) res.vary(vary);
+  res.status(reply.status);
+  const headers = reply.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    // Vary adds to what the edge has already said (Origin, security.ts) instead of replacing it.
+    if (name === 'Vary') res.vary(value);
+    else res.set(name, value);
+  }
   // RFC 9745 and RFC 8594, documented on the operation's responses (the generator insists).
   if (row.deprecation)
     res.set({ Deprecation: row.deprecation.deprecation, Sunset: row.deprecation.sunset });
@@ -173,6 +178,29 @@ function send(row: Row, res: Response, reply: AnyReply): void {
 }
 
 /**
+ * A handler's Context. `meta` (the caller's address, which Express works out from the proxy
+ * settings on every read, and user agent) is made when a handler first asks for it: most
+ * operations never do.
+ */
+class RequestContext {
+  readonly requestId: string;
+  readonly principal: Request['principal'];
+  readonly bearer: string | undefined;
+  readonly #req: Request;
+  #meta: RequestMeta | undefined;
+  constructor(req: Request) {
+    this.#req = req;
+    this.requestId = req.id;
+    this.principal = req.principal;
+    const authorization = req.headers.authorization;
+    this.bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+  }
+  get meta(): RequestMeta {
+    return (this.#meta ??= requestMeta(this.#req));
+  }
+}
+
+/**
  * The handler called and its reply sent. A handler that answers at once (getHealth) is sent in
  * the same turn, without a promise between: Node then finishes the response inside the
  * request's own tick instead of in later ones (docs/BENCHMARKS.md). What it throws, or send()
@@ -180,13 +208,8 @@ function send(row: Row, res: Response, reply: AnyReply): void {
  */
 function adapt(row: Row, handler: Handler<OperationId>) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const authorization = req.get('authorization');
-    const reply = handler(inputOf(row, req), {
-      requestId: req.id,
-      meta: requestMeta(req),
-      principal: req.principal,
-      bearer: authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined,
-    } as never) as AnyReply | Promise<AnyReply>;
+    const reply = handler(inputOf(row, req), new RequestContext(req) as never) as
+      AnyReply | Promise<AnyReply>;
     if (reply instanceof Promise)
       reply.then((answered) => send(row, res, answered)).then(undefined, next);
     else send(row, res, reply);

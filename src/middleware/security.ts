@@ -2,12 +2,13 @@
 // responses), CORS from an allowlist, and HTTPS enforcement behind a TLS-terminating proxy.
 import cors from 'cors';
 import type { RequestHandler } from 'express';
-import helmet from 'helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config/config.ts';
 import { ForbiddenError } from '../utils/errors.ts';
 
-export function securityHeaders(config: Config): RequestHandler {
-  return helmet({
+/** helmet's options: a CSP that allows nothing (JSON only), HSTS in production. */
+export function helmetOptions(config: Config): HelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -20,7 +21,38 @@ export function securityHeaders(config: Config): RequestHandler {
     strictTransportSecurity:
       config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginResourcePolicy: { policy: 'same-site' },
+  };
+}
+
+type HeaderStep = readonly [name: string, value: string | undefined];
+
+/**
+ * The security headers helmet sets with these options, set on every response. None of them
+ * depends on the request (no CSP directive is a function, no nonce), so helmet runs once, here,
+ * against a response that records what it sets and removes, and each request replays that list
+ * in the same order: the same headers as helmet's twelve middlewares and their dispatch, for a
+ * loop of setHeader calls (docs/BENCHMARKS.md). tests/security.test.ts holds the headers equal
+ * to helmet's own on a real response, in development and in production.
+ */
+export function securityHeaders(config: Config): RequestHandler {
+  const steps: HeaderStep[] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void steps.push([name, String(value)]),
+    removeHeader: (name: string) => void steps.push([name, undefined]),
+  };
+  let passed = false;
+  helmet(helmetOptions(config))({} as never, recorder as never, (error?: unknown) => {
+    if (error !== undefined) throw error as Error;
+    passed = true;
   });
+  if (!passed) throw new Error('helmet did not set its headers at once: replay them per request');
+  return (_req, res, next) => {
+    for (const [name, value] of steps) {
+      if (value === undefined) res.removeHeader(name);
+      else res.setHeader(name, value);
+    }
+    next();
+  };
 }
 
 export const CORS_EXPOSED_HEADERS = [
@@ -58,6 +90,10 @@ export function corsPolicy(config: Config): RequestHandler {
   });
   return (req, res, next) => {
     res.vary('Origin');
+    // Not a request from an allowed origin: the policy's origin callback would say false and
+    // the policy go on without a header, so it is passed by (most requests have no Origin).
+    const origin = req.headers.origin;
+    if (origin === undefined || !allowed.has(origin)) return next();
     policy(req, res, next);
   };
 }

@@ -81,74 +81,74 @@ class Batched extends Transport {
 }
 
 /**
- * The loggers whose one transport is batched (stdout, or `batchInto`), so a line can be built
- * directly (`logInfo`) instead of passing winston's object stream and format chain.
+ * The loggers whose one transport is batched (stdout, or `batchInto`), so that the access log's
+ * line can be built directly (`logRequest`) instead of passing winston's object stream and
+ * format chain.
  */
 const direct = new WeakMap<Logger, { service: string; transport: Batched }>();
 
-/** Field values the direct line carries as winston would; anything else goes through winston. */
-export type LineFields = Record<string, string | number | boolean | undefined>;
-/** Meta keys winston treats specially (appends, copies): those lines go through winston. */
-const SPECIAL = ['message', 'stack', 'cause'];
-
-/**
- * The line winston's chain (createLogger's format) makes of `logger.log(level, message, fields)`
- * for a logger whose default service is `service`, built in one step: winston assigns the
- * default meta, the fields, then level and message; addRequestId adds the request context's id
- * when the fields have none; timestamp() adds the time when the fields have none; json() is
- * safe-stable-stringify, which sorts the keys and leaves out undefined values. Flat primitive
- * fields only (logInfo checks). tests/logger.test.ts holds it equal to winston's line.
- */
-export function jsonLine(
-  level: string,
-  message: string,
-  service: string,
-  fields: LineFields,
-  now: Date = new Date(),
-): string {
-  const info: Record<string, unknown> = { service, ...fields, level, message };
-  if (info['requestId'] === undefined) {
-    const requestId = currentRequestId();
-    if (requestId) info['requestId'] = requestId;
-  }
-  if (!info['timestamp']) info['timestamp'] = now.toISOString();
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(info).sort()) sorted[key] = info[key];
-  return JSON.stringify(sorted);
-}
-
-function isFlat(fields: LineFields): boolean {
-  for (const key in fields) {
-    const value: unknown = fields[key];
-    if (value !== undefined && value !== null && typeof value === 'object') return false;
-    if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')
-      return false;
-    if (SPECIAL.includes(key)) return false;
-  }
-  return true;
-}
-
-/**
- * `logger.info(message, fields)` for the hot path (the access log: a line per request). When the
- * logger writes to the batched stdout, the line is built here (jsonLine) and queued with the
- * other lines of this turn: the same bytes winston would queue, for a fraction of the CPU
- * (docs/BENCHMARKS.md, "changes measured"). Any other logger, or a field winston treats
- * specially, goes through winston as before.
- */
-export function logInfo(logger: Logger, message: string, fields: LineFields): void {
+/** The direct line's target when `logger` writes batched lines at info, else undefined. */
+function directTarget(logger: Logger): { service: string; transport: Batched } | undefined {
   const target = direct.get(logger);
-  if (
-    target &&
+  return target &&
     !logger.silent &&
     logger.transports.length === 1 &&
     logger.transports[0] === target.transport &&
-    logger.isLevelEnabled('info') &&
-    isFlat(fields)
-  ) {
-    target.transport.batch(`${jsonLine('info', message, target.service, fields)}\n`);
+    logger.isLevelEnabled('info')
+    ? target
+    : undefined;
+}
+
+/** The access log's fields (middleware/access-log.ts), one line per request. */
+export interface RequestLineFields {
+  requestId: string | undefined;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  ip: string | undefined;
+  /** The client went away before the response was complete. */
+  aborted?: true;
+}
+
+/**
+ * The line winston's chain (createLogger's format) makes of `logger.info('request', fields)` for
+ * a logger whose default service is `service`, written key by key: winston assigns the default
+ * meta, the fields, then level and message; addRequestId adds the request context's id when the
+ * fields have none; timestamp() adds the time; json() is safe-stable-stringify, which sorts the
+ * keys and leaves out undefined values, so the keys are written here in that sorted order. The
+ * line written for every request, for a fraction of winston's CPU (docs/BENCHMARKS.md).
+ * tests/logger.test.ts holds it equal to winston's line.
+ */
+export function requestLine(
+  service: string,
+  fields: RequestLineFields,
+  now: Date = new Date(),
+): string {
+  const requestId =
+    fields.requestId !== undefined ? fields.requestId : currentRequestId() || undefined;
+  let line = fields.aborted === true ? '{"aborted":true,"durationMs":' : '{"durationMs":';
+  line += JSON.stringify(fields.durationMs);
+  if (fields.ip !== undefined) line += `,"ip":${JSON.stringify(fields.ip)}`;
+  line += `,"level":"info","message":"request","method":${JSON.stringify(fields.method)}`;
+  line += `,"path":${JSON.stringify(fields.path)}`;
+  if (requestId !== undefined) line += `,"requestId":${JSON.stringify(requestId)}`;
+  line += `,"service":${JSON.stringify(service)},"status":${JSON.stringify(fields.status)}`;
+  return `${line},"timestamp":"${now.toISOString()}"}`;
+}
+
+/**
+ * `logger.info('request', fields)`, the access log's line. When the logger writes to the batched
+ * stdout (or `batchInto`), the line is built here (requestLine) and queued with the other lines of
+ * this turn: the same bytes winston would queue. Any other logger goes through winston.
+ */
+export function logRequest(logger: Logger, fields: RequestLineFields): void {
+  const target = directTarget(logger);
+  if (target) {
+    target.transport.batch(`${requestLine(target.service, fields)}\n`);
     return;
   }
-  logger.info(message, fields);
+  logger.info('request', fields);
 }
 
 export interface LoggerOptions {
@@ -157,7 +157,7 @@ export interface LoggerOptions {
   /** Where the JSON lines go, line by line through winston; stdout by default. */
   stream?: NodeJS.WritableStream;
   /**
-   * Where the JSON lines go the way stdout's do: the access log's built directly (logInfo), all
+   * Where the JSON lines go the way stdout's do: the access log's built directly (logRequest), all
    * of them written once per turn of the event loop. The start-up rehearsal's sink, so that it
    * runs the path a served request's line takes (src/rehearsal.ts).
    */
