@@ -31,6 +31,10 @@ function profileOf(stacks: [string, string][][]): CpuProfile {
 describe('profile-layers', () => {
   test('packages and our files map to their layer; Node internals to none', () => {
     expect(layerOf(nm('helmet', 'index.cjs'), 'helmet')).toBe('security headers (helmet)');
+    expect(layerOf(`${root}/dist/src/middleware/security.js`, 'replayHelmetHeaders')).toBe(
+      'security headers (helmet)',
+    );
+    expect(layerOf(`${root}/dist/src/middleware/security.js`, '')).toBe('CORS');
     expect(layerOf(nm('@mikro-orm/core', 'EntityManager.js'), 'findOne')).toBe('ORM (MikroORM)');
     expect(layerOf(nm('express-openapi-validator/node_modules/path-to-regexp'), 'match')).toBe(
       'contract validation (express-openapi-validator, Ajv)',

@@ -252,6 +252,9 @@ export function layerOf(url: string, functionName: string): Layer | undefined {
       BY_PACKAGE.get(name) ?? (name.startsWith('@mikro-orm/') ? 'ORM (MikroORM)' : 'other packages')
     );
   }
+  // helmet's headers replayed from its one run at start-up (security.ts, ADR 0026).
+  if (/\/middleware\/security\./.test(url) && functionName === 'replayHelmetHeaders')
+    return 'security headers (helmet)';
   // The adapter's own JSON reply (sendJson), which stands in for res.json (ADR 0026).
   if (/\/middleware\/operations\./.test(url) && functionName === 'sendJson')
     return 'serialisation (res.json)';
