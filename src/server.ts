@@ -11,7 +11,7 @@ import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLogger } from './utils/logger.ts';
 import { createMetrics } from './utils/metrics.ts';
-import { warmUp } from './warm-up.ts';
+import { giveBackStartUpMemoryWhenIdle, warmUp } from './warm-up.ts';
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -121,6 +121,10 @@ async function main(): Promise<void> {
     database: runtime.db.embedded ? 'embedded' : 'DATABASE_URL',
     jobs: config.jobs.inProcess ? 'in this process' : 'npm run worker',
   });
+  // Start-up's peak, given back at the first quiet second (ADR 0028).
+  const giveBack = giveBackStartUpMemoryWhenIdle(server, (result) =>
+    logger.info('start-up memory given back', { ...result }),
+  );
 
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
+      giveBack?.cancel();
       shutdown(server, runtime, signal).then(
         () => (process.exitCode ??= 0),
         (error: unknown) => {

@@ -5,6 +5,7 @@
 // Called by server.ts and the tests' app after createApp, with the same dependencies. Reads
 // nothing anyone stored, keeps nothing it writes, and reaches only the configured database;
 // rejects if the database cannot be reached.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dummyHash, prepareStrengthEstimator } from './api/index.ts';
 import type { AppDeps } from './app.ts';
 import type { Queue } from './jobs/queue.ts';
@@ -111,7 +112,11 @@ function memoryFigures(): MemoryFigures {
 }
 
 /** V8's gc() as `--expose-gc` installs it, with the options used here (Node 24's V8). */
-type ExposedGc = (options: { type: 'major'; execution: 'sync' }) => void;
+type ExposedGc = (options: {
+  type: 'major';
+  execution: 'sync';
+  flavor?: 'regular' | 'last-resort';
+}) => void;
 
 export interface StartUpGarbage {
   /** False without --expose-gc: nothing was collected. */
@@ -144,4 +149,95 @@ export function collectStartUpGarbage(): StartUpGarbage {
     before,
     after: memoryFigures(),
   };
+}
+
+/** What the collection at the first quiet moment after listening did, for its log line. */
+export interface IdleGiveBack {
+  /** The collection's milliseconds (the event loop blocked). */
+  ms: number;
+  /** Milliseconds from listening to the collection. */
+  afterListeningMs: number;
+  before: MemoryFigures;
+  after: MemoryFigures;
+}
+
+export interface IdleGiveBackOptions {
+  /** How long no request may have arrived or been in flight before it collects. */
+  quietMs?: number;
+  /** After this long from the call without such a quiet moment, it gives up. */
+  withinMs?: number;
+  /** The collection (tests only); V8's memory-reducing one by default. */
+  collect?: () => void;
+}
+
+/**
+ * Once, at the first moment after listening when no request has arrived or been in flight for
+ * `quietMs` (1 s), V8's memory-reducing collection (`gc({ flavor: 'last-resort' })`): it
+ * shrinks the young generation start-up grew to its 2 × 16 MiB cap and returns those pages and
+ * old space's empty ones to the system, about 50 MiB of RSS that V8's own memory reducer
+ * otherwise gives back only some 8–13 s into idleness (ADR 0028). Not before listening: the
+ * requests after a memory-reducing collection, V8's own included, cost more main-thread CPU the
+ * first time (ADR 0020, 0027, 0028); here only those that arrive after a quiet second pay it,
+ * where without it those arriving after V8's reducer would. It blocks the event loop for about 150 ms,
+ * once, when nothing is waiting; a request arriving meanwhile waits that long. A process busy
+ * from the start never runs it (after `withinMs`, 60 s, it gives up: V8's memory reducer tidies
+ * a process that idles later). Needs `--expose-gc`; without it nothing is scheduled and the
+ * result is undefined. `done` gets what it did; `cancel` (shutdown) stops it.
+
+ */
+export function giveBackStartUpMemoryWhenIdle(
+  server: Server,
+  done: (result: IdleGiveBack) => void,
+  options: IdleGiveBackOptions = {},
+): { cancel: () => void } | undefined {
+  const { quietMs = 1000, withinMs = 60_000 } = options;
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
+  const collect =
+    options.collect ??
+    (gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })));
+  if (!collect) return undefined;
+  const listening = performance.now();
+  let inFlight = 0;
+  let lastActivity = listening;
+  let timer: NodeJS.Timeout | undefined;
+  const ended = () => {
+    inFlight -= 1;
+    lastActivity = performance.now();
+  };
+  const onRequest = (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight += 1;
+    lastActivity = performance.now();
+    res.once('close', ended);
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    server.off('request', onRequest);
+    server.off('close', stop);
+  };
+  const check = () => {
+    const now = performance.now();
+    if (now - listening > withinMs) {
+      stop();
+      return;
+    }
+    const quietFor = now - lastActivity;
+    if (inFlight > 0 || quietFor < quietMs) {
+      timer = setTimeout(check, inFlight > 0 ? quietMs : quietMs - quietFor).unref();
+      return;
+    }
+    stop();
+    const before = memoryFigures();
+    const started = performance.now();
+    collect();
+    done({
+      ms: Math.round(performance.now() - started),
+      afterListeningMs: Math.round(started - listening),
+      before,
+      after: memoryFigures(),
+    });
+  };
+  server.on('request', onRequest);
+  server.once('close', stop);
+  timer = setTimeout(check, quietMs).unref();
+  return { cancel: stop };
 }
