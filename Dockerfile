@@ -26,8 +26,9 @@ FROM ${NODE_IMAGE} AS runtime
 # V8's young generation: in a memory-limited container Node sizes it from the limit, and at
 # 512 MiB that small nursery cost a third of the throughput or more; on a large host it grows to
 # 128 MiB and stays resident. 16 MB semi-spaces hold throughput in both (docs/BENCHMARKS.md,
-# "Memory"). --expose-gc lets the server run one memory-reducing collection after its start-up
-# warm-up, before it listens (ADR 0020); nothing else calls gc(). npm run bench,
+# "Memory"). --expose-gc lets the server run one full collection after its start-up warm-up,
+# before it listens (ADR 0020), and one memory-reducing collection at the first quiet second
+# after it listens (ADR 0028); nothing else calls gc(). npm run bench,
 # bench:memory and bench:first-request read this line. Override NODE_OPTIONS to change it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

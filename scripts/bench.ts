@@ -291,9 +291,9 @@ try {
   }
   const rssOfEach = () =>
     Object.fromEntries(CONFIGS.map((c) => [c, rssMiB(byConfig[c].pid)])) as Record<Config, number>;
-  // Idle twice: 2 s after each answered (the start-up's peak still resident), and 30 s after,
-  // when V8's memory reducer has run on its own (docs/BENCHMARKS.md, "Memory"); the target is
-  // judged on the first.
+  // Idle twice: 2 s after each answered (the service gives start-up's peak back at its first
+  // quiet second, ADR 0028), and 30 s after, when V8's memory reducer has run on its own
+  // (docs/BENCHMARKS.md, "Memory"); the target is judged on the first.
   await sleep(2000);
   const idle = rssOfEach();
   await sleep(28_000);
