@@ -178,12 +178,11 @@ export interface IdleGiveBackOptions {
  * otherwise gives back only some 8–13 s into idleness (ADR 0028). Not before listening: the
  * requests after a memory-reducing collection, V8's own included, cost more main-thread CPU the
  * first time (ADR 0020, 0027, 0028); here only those that arrive after a quiet second pay it,
- * where without it those arriving after V8's reducer would. It blocks the event loop for about 150 ms,
- * once, when nothing is waiting; a request arriving meanwhile waits that long. A process busy
- * from the start never runs it (after `withinMs`, 60 s, it gives up: V8's memory reducer tidies
- * a process that idles later). Needs `--expose-gc`; without it nothing is scheduled and the
- * result is undefined. `done` gets what it did; `cancel` (shutdown) stops it.
-
+ * where without it those arriving after V8's reducer would. It blocks the event loop once, for
+ * 113–146 ms here, when nothing is waiting; a request arriving meanwhile waits that long. A
+ * process busy from the start never runs it (after `withinMs`, 60 s, it gives up: V8's memory
+ * reducer tidies a process that idles later). Needs `--expose-gc`; without it nothing is
+ * scheduled and the result is undefined. `done` gets what it did; `cancel` (shutdown) stops it.
  */
 export function giveBackStartUpMemoryWhenIdle(
   server: Server,
