@@ -1,6 +1,7 @@
 // Builds the Express application from explicit dependencies. Nothing here reads the
 // environment, opens connections or listens: runtime.ts opens them, server.ts and the tests
 // listen. The HTTP quotas (x-rate-limits) are built here, once, from one table.
+import { IncomingMessage, ServerResponse, type ServerOptions } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { can, createHandlers, type Services } from './api/index.ts';
 import type { Config } from './config/config.ts';
@@ -121,4 +122,45 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFound());
   app.use(errorHandler({ logger, env: config.env, bodyLimit: config.http.bodyLimit }));
   return app;
+}
+
+/** The classes a server makes its requests and responses with (`http.createServer` options). */
+export type NodeClasses = Required<Pick<ServerOptions, 'IncomingMessage' | 'ServerResponse'>>;
+
+/**
+ * Node's request and response classes for the server that serves `app` (`http.createServer({
+ * ...nodeClassesFor(app) }, app)`): the objects Node makes for each request are born with the
+ * app's own prototypes (Express's `req`/`res` methods over Node's), instead of being made as
+ * Node's and moved onto them by Express's `app.handle` (`Object.setPrototypeOf`, per request).
+ * Setting the prototype an object already has is a no-op to V8, and every request object keeps
+ * one hidden class from birth, so the code that reads it (Node's, Express's, ours) sees one
+ * shape instead of two. The classes extend Node's, so V8 sizes their objects for what Node's
+ * constructors set; their prototypes take the place of `app.request` and `app.response` (the
+ * same properties over the same Express prototypes), so this is called once per app, before it
+ * serves. Measured in docs/BENCHMARKS.md (issue 17).
+ *
+ * `like`: another app's classes, which this app then serves with, prototypes included (its
+ * `req.app` is that app). The start-up rehearsal's app (src/rehearsal.ts) takes the served
+ * app's, so that the requests it serves have the very shapes the served ones will have and
+ * what V8 compiled for them still fits; both apps are built by createApp with the same Express
+ * settings, which is all Express reads from `req.app`.
+ */
+export function nodeClassesFor(app: Express, like?: NodeClasses): NodeClasses {
+  if (like) {
+    app.request = like.IncomingMessage.prototype as Express['request'];
+    app.response = like.ServerResponse.prototype as Express['response'];
+    return like;
+  }
+  class AppRequest extends IncomingMessage {}
+  class AppResponse extends ServerResponse {}
+  for (const [Class, key] of [
+    [AppRequest, 'request'],
+    [AppResponse, 'response'],
+  ] as const) {
+    const current = app[key] as object;
+    Object.setPrototypeOf(Class.prototype, Object.getPrototypeOf(current) as object);
+    Object.defineProperties(Class.prototype, Object.getOwnPropertyDescriptors(current));
+    app[key] = Class.prototype as never;
+  }
+  return { IncomingMessage: AppRequest, ServerResponse: AppResponse as typeof ServerResponse };
 }

@@ -29,7 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { operations, type OperationId } from '../generated/operations.ts';
 import { createServices } from './api/index.ts';
-import { createApp, type AppDeps } from './app.ts';
+import { createApp, nodeClassesFor, type AppDeps, type NodeClasses } from './app.ts';
 import { withTransaction, type Tx } from './db/transaction.ts';
 import type { Queue } from './jobs/queue.ts';
 import { createLifecycle } from './utils/lifecycle.ts';
@@ -326,7 +326,12 @@ async function script(send: Send, deps: AppDeps, services: AppDeps['services']):
  * `queue`: the process's job queue, which its services enqueue through (on the transaction's
  * connection); without one, what would enqueue fails, as in a process that opened none.
  */
-export async function rehearse(deps: AppDeps, queue: Queue | undefined): Promise<Rehearsal> {
+export async function rehearse(
+  deps: AppDeps,
+  queue: Queue | undefined,
+  /** The served app's request classes: the rehearsal's requests are made as its will be. */
+  served: NodeClasses,
+): Promise<Rehearsal> {
   const started = performance.now();
   const secretText = randomBytes(32).toString('base64url');
   let requests = 0;
@@ -337,7 +342,10 @@ export async function rehearse(deps: AppDeps, queue: Queue | undefined): Promise
       // The transaction's context (MikroORM's and ours), for the requests served below.
       const inTx = AsyncLocalStorage.snapshot();
       const rehearsal = rehearsalApp(deps, queue, tx);
+      // Requests made with the served app's classes and prototypes (app.ts, nodeClassesFor):
+      // the shapes V8 sees here are those of the served requests.
       const server = http.createServer(
+        nodeClassesFor(rehearsal.app, served),
         onlyWithSecret(secretText, (req, res) =>
           inTx(() => {
             rehearsal.app(req, res);

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp } from './app.ts';
+import { createApp, nodeClassesFor } from './app.ts';
 import { createRuntime, loadProcessConfig, type Runtime } from './runtime.ts';
 import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
@@ -79,16 +79,7 @@ async function main(): Promise<void> {
     logger,
     parts: { redis: true, queue: true, jobs: config.jobs.inProcess, pressure: true },
   });
-  // Bounds on slow clients (slowloris) and on idle keep-alive sockets. Node checks the first two
-  // only every connectionsCheckingInterval (30 s by default): checked every second instead, a
-  // slow client is cut within a second of its bound, not up to 30 s later.
-  const server = http.createServer({
-    headersTimeout: config.http.headersTimeoutMs,
-    requestTimeout: config.http.requestTimeoutMs,
-    keepAliveTimeout: config.http.keepAliveTimeoutMs,
-    connectionsCheckingInterval: 1000,
-  });
-
+  let server: http.Server;
   let address: AddressInfo;
   try {
     if (config.auth.admin) await bootstrapAdmin(runtime, config.auth.admin);
@@ -96,10 +87,25 @@ async function main(): Promise<void> {
     const contract = loadContract();
     const metrics = createMetrics(orm, lifecycle.pressure);
     const deps = { config, logger, orm, contract, lifecycle, services, redis, metrics };
-    server.on('request', createApp(deps));
+    const app = createApp(deps);
+    // Request objects born with Express's prototypes (app.ts says why).
+    const classes = nodeClassesFor(app);
+    server = http.createServer(
+      {
+        // Bounds on slow clients (slowloris) and on idle keep-alive sockets. Node checks the
+        // first two only every connectionsCheckingInterval (30 s by default): checked every
+        // second instead, a slow client is cut within a second of its bound, not 30 s later.
+        headersTimeout: config.http.headersTimeoutMs,
+        requestTimeout: config.http.requestTimeoutMs,
+        keepAliveTimeout: config.http.keepAliveTimeoutMs,
+        connectionsCheckingInterval: 1000,
+        ...classes,
+      },
+      app,
+    );
     // Not listening before every operation's validators are compiled and the rest of what a
     // first request would do lazily is done: no first request pays.
-    const warmedUp = await warmUp(deps, runtime.queue);
+    const warmedUp = await warmUp(deps, runtime.queue, classes);
     logger.info('warmed up', {
       ...warmedUp,
       // Whether what the warm-up compiled stays compiled (the image's CMD flag, ADR 0023).

@@ -7,7 +7,7 @@
 // rejects if the database cannot be reached.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { dummyHash, prepareStrengthEstimator } from './api/index.ts';
-import type { AppDeps } from './app.ts';
+import type { AppDeps, NodeClasses } from './app.ts';
 import type { Queue } from './jobs/queue.ts';
 import { openApiValidatorReady, type ValidatorWarmUp } from './middleware/openapi-validator.ts';
 import {
@@ -42,7 +42,12 @@ async function timed<T>(work: () => T | Promise<T>): Promise<[T, number]> {
 }
 
 /** `queue`: the process's job queue, which the rehearsal's services enqueue through. */
-export async function warmUp(deps: AppDeps, queue: Queue | undefined): Promise<WarmUp> {
+export async function warmUp(
+  deps: AppDeps,
+  queue: Queue | undefined,
+  /** The served app's request classes (nodeClassesFor), which the rehearsal serves with. */
+  served: NodeClasses,
+): Promise<WarmUp> {
   const { config, orm, metrics } = deps;
   const started = performance.now();
   // The served documents gzip-compressed (GET /docs, /openapi.json, /openapi.yaml), on zlib's
@@ -72,7 +77,7 @@ export async function warmUp(deps: AppDeps, queue: Queue | undefined): Promise<W
   // connection). The rounds are logged as one.
   const rounds: Rehearsal[] = [];
   await warmEachPoolConnection(orm, Math.max(1, config.db.pool.min), async () => {
-    rounds.push(await rehearse(deps, queue));
+    rounds.push(await rehearse(deps, queue, served));
   });
   const rehearsal: Rehearsal = {
     ms: rounds.reduce((sum, r) => sum + r.ms, 0),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { Services } from '../../src/api/index.ts';
-import { createApp } from '../../src/app.ts';
+import { createApp, nodeClassesFor } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import type { Queue } from '../../src/jobs/queue.ts';
@@ -124,8 +124,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     operations: options.contract?.operations,
   };
   const app = createApp(deps);
-  const warmedUp = await warmUp(deps, queue);
-  const server: Server = createServer((req, res) => {
+  // The server as server.ts makes it: request objects born with the app's prototypes.
+  const classes = nodeClassesFor(app);
+  const warmedUp = await warmUp(deps, queue, classes);
+  const server: Server = createServer(classes, (req, res) => {
     recordForContractCoverage(req, res);
     app(req, res);
   });
