@@ -12,7 +12,7 @@ import { jsonBody, jsonOnly } from './middleware/body.ts';
 import { dbContext } from './middleware/db-context.ts';
 import { pipeline } from './middleware/pipeline.ts';
 import { errorHandler, notFound } from './middleware/error-handler.ts';
-import { openApiValidatorParts } from './middleware/openapi-validator.ts';
+import { CONTEXT, HEAD, openApiValidatorParts } from './middleware/openapi-validator.ts';
 import {
   operationGuards,
   operationRouter,
@@ -20,9 +20,9 @@ import {
   type RateLimit,
   type RateLimitName,
 } from './middleware/operations.ts';
-import { quota } from './middleware/rate-limit.ts';
+import { quota, REMAINING } from './middleware/rate-limit.ts';
 import { requestId } from './middleware/request-id.ts';
-import { shedLoad } from './middleware/shed-load.ts';
+import { ADMITTED, shedLoad } from './middleware/shed-load.ts';
 import { corsPolicy, requireHttps, securityHeaders } from './middleware/security.ts';
 import type { Contract } from './utils/contract.ts';
 import type { Lifecycle } from './utils/lifecycle.ts';
@@ -151,8 +151,44 @@ export function nodeClassesFor(app: Express, like?: NodeClasses): NodeClasses {
     app.response = like.ServerResponse.prototype as Express['response'];
     return like;
   }
-  class AppRequest extends IncomingMessage {}
-  class AppResponse extends ServerResponse {}
+  // Born with a slot for every property Express, the router and this app's middleware give a
+  // request or response as it is served (each undefined, or the value its prototype has), in one
+  // fixed order: every request object then keeps the one hidden class it was born with, whatever
+  // its route, instead of one per order of additions (and a new property store each time one
+  // outgrows it). Node sets `_eventsCount` on the first listener (0 on EventEmitter's prototype)
+  // and the router its tracing symbols later; `query` is not declared: Express's is a getter.
+  // tests/unit/node-classes.test.ts fails on a property the app adds that has no slot here.
+  class AppRequest extends IncomingMessage {
+    constructor(...args: ConstructorParameters<typeof IncomingMessage>) {
+      super(...args);
+      const slots = this as unknown as Record<PropertyKey, unknown>;
+      slots['_eventsCount'] = 0;
+      slots['res'] = undefined; // Express's app.handle
+      slots['next'] = undefined;
+      slots['baseUrl'] = undefined; // the router
+      slots['originalUrl'] = undefined;
+      slots['_parsedUrl'] = undefined; // parseurl's cache
+      slots['params'] = undefined;
+      slots['id'] = undefined; // middleware/request-id.ts
+      slots['body'] = undefined; // middleware/body.ts, body-parser
+      slots['openapi'] = undefined; // the contract's validator
+      slots['principal'] = undefined; // middleware/auth.ts
+      slots[ADMITTED] = undefined; // middleware/shed-load.ts
+      slots[HEAD] = undefined; // middleware/openapi-validator.ts
+      slots[CONTEXT] = undefined;
+    }
+  }
+  class AppResponse extends ServerResponse {
+    // Node passes (req, options); the typings know only req.
+    constructor(...args: ConstructorParameters<typeof ServerResponse>) {
+      super(...args);
+      const slots = this as unknown as Record<PropertyKey, unknown>;
+      slots['locals'] = undefined; // Express's app.handle
+      slots['statusCode'] = 200; // as on ServerResponse.prototype, until writeHead
+      slots['statusMessage'] = undefined;
+      slots[REMAINING] = undefined; // middleware/rate-limit.ts
+    }
+  }
   for (const [Class, key] of [
     [AppRequest, 'request'],
     [AppResponse, 'response'],

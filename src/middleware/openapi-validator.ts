@@ -104,7 +104,8 @@ type MetadataFactory = (
   context: ValidatorContext,
   responseApiDoc: ValidatorMetadataInput['responseApiDoc'],
 ) => RequestHandler;
-const CONTEXT = Symbol.for('contract-first-monolith.validator.context');
+/** Where a request handed to the validator's own lookup notes its context (a slot of the request class, app.ts). */
+export const CONTEXT = Symbol.for('contract-first-monolith.validator.context');
 const EXPOSED = Symbol.for('contract-first-monolith.validator.context.exposed');
 type Tagged = { [CONTEXT]?: ValidatorMetadataInput };
 
@@ -290,7 +291,8 @@ function writableQuery(): RequestHandler {
  * The validator knows only the methods the contract lists, and HEAD is never listed: HTTP says
  * HEAD is GET without the body. Validate a HEAD as its GET, then let the router see HEAD again.
  */
-const HEAD = Symbol('head request');
+/** Marks a HEAD validated as its GET (its slot is declared with the request class, app.ts). */
+export const HEAD = Symbol('head request');
 type MaybeHead = { [HEAD]?: true };
 
 function headAsGet(): RequestHandler {

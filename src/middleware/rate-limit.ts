@@ -5,7 +5,8 @@ import { RateLimitedError } from '../utils/errors.ts';
 import type { Logger } from '../utils/logger.ts';
 import { isLimited, type RateLimiterAbstract } from '../utils/rate-limiter.ts';
 
-const REMAINING = Symbol('rate limit remaining');
+/** The lowest remaining quota told so far (its slot is declared with the response class, app.ts). */
+export const REMAINING = Symbol('rate limit remaining');
 type Tracked = Response & { [REMAINING]?: number };
 
 function setHeaders(res: Response, limit: number, remaining: number, msBeforeNext: number): void {

@@ -22,7 +22,8 @@ import { hasBody } from './body.ts';
 import { sendError } from './error-handler.ts';
 
 const ALWAYS_ADMITTED = new Set(['/health', '/ready', '/metrics']);
-const ADMITTED = Symbol('counted in flight');
+/** Marks a request counted in flight (its slot is declared with the request class, app.ts). */
+export const ADMITTED = Symbol('counted in flight');
 type Counted = Request & { [ADMITTED]?: true };
 
 function exempt(req: Request): boolean {

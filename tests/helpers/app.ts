@@ -76,6 +76,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Serve a copy of the contract, with its operation table (tests/deprecation.test.ts). */
   contract?: { contract: Contract; operations: OperationTable };
+  /** Sees each request and response as the server hands them to the app (node-classes test). */
+  observe?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -128,6 +130,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const classes = nodeClassesFor(app);
   const warmedUp = await warmUp(deps, queue, classes);
   const server: Server = createServer(classes, (req, res) => {
+    options.observe?.(req, res);
     recordForContractCoverage(req, res);
     app(req, res);
   });
