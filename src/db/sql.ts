@@ -1,7 +1,8 @@
 // Small helpers for hand-written SQL.
 import { TransactionContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CompiledQuery, type QueryResult } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type pg from 'pg';
 import { isDatabaseUnavailable } from './errors.ts';
 import type { Orm } from './orm.ts';
 import type { Tx } from './transaction.ts';
@@ -32,7 +33,22 @@ export async function sqlRows<R = Record<string, unknown>>(
 
 /** The same for a statement whose count of affected rows is the answer (update, delete). */
 export async function sqlCount(orm: Orm, sql: string, params: readonly unknown[]): Promise<number> {
-  return Number((await runSql(orm, sql, params, 'write')).numAffectedRows ?? 0n);
+  return (await runSql(orm, sql, params, 'write')).affected;
+}
+
+interface SqlResult<R> {
+  rows: R[];
+  /** Rows inserted, updated, deleted or merged; 0 for any other statement. */
+  affected: number;
+}
+
+async function inTransaction<R>(
+  em: Pick<EntityManager, 'getKysely'>,
+  sql: string,
+  params: readonly unknown[],
+): Promise<SqlResult<R>> {
+  const result = await em.getKysely().executeQuery(CompiledQuery.raw(sql, [...params]));
+  return { rows: result.rows as R[], affected: Number(result.numAffectedRows ?? 0n) };
 }
 
 function runSql<R>(
@@ -40,19 +56,45 @@ function runSql<R>(
   sql: string,
   params: readonly unknown[],
   requested: 'read' | 'write',
-): Promise<QueryResult<R>> {
-  const compiled = CompiledQuery.raw(sql, [...params]) as CompiledQuery<R>;
-  if ('queueDb' in on) return on.em.getKysely().executeQuery(compiled);
+): Promise<SqlResult<R>> {
+  if ('queueDb' in on) return inTransaction(on.em, sql, params);
   const orm = on;
   // Inside a transaction (withTransaction runs in MikroORM's TransactionContext) the statement
   // takes the transaction's connection, whatever the type. Outside one it needs no
   // EntityManager at all: asking orm.em for its context would fork the request's (db-context.ts)
   // for a statement that has no identity map to use, so the pool is asked directly.
   const tx = TransactionContext.getEntityManager(orm.em.name) as EntityManager | undefined;
-  if (tx) return tx.getKysely().executeQuery(compiled);
-  return fromReplicaOrPrimary(orm, requested, (type) =>
-    orm.em.getConnection(type).getClient().executeQuery(compiled),
-  );
+  if (tx) return inTransaction(tx, sql, params);
+  return fromReplicaOrPrimary(orm, requested, (type) => onPool<R>(orm, type, sql, params));
+}
+
+type Connection = ReturnType<Orm['em']['getConnection']>;
+/** Each connection's pg pool, by the Kysely client it was made with (a reconnect makes both anew). */
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * A statement outside any transaction, on the pg pool behind the connection (MikroORM's
+ * `getNativeClient()`, the pool its Kysely client uses, with the same type parsers and
+ * timeouts): `pool.query` checks a client out, runs the statement and returns the client, as
+ * Kysely's driver does, without its connection provider and the promises around it, which were
+ * 6 µs of a statement's 40–50 µs of CPU (docs/BENCHMARKS.md, issue 17).
+ */
+async function onPool<R>(
+  orm: Orm,
+  type: 'read' | 'write',
+  sql: string,
+  params: readonly unknown[],
+): Promise<SqlResult<R>> {
+  const connection: Connection = orm.em.getConnection(type);
+  const client = connection.getClient();
+  let pool = pools.get(client);
+  if (!pool) {
+    pool = await connection.getNativeClient();
+    pools.set(client, pool);
+  }
+  const { command, rowCount, rows } = await pool.query(sql, params as unknown[]);
+  const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE';
+  return { rows: rows as R[], affected: changed || command === 'MERGE' ? (rowCount ?? 0) : 0 };
 }
 
 /**

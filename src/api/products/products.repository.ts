@@ -167,7 +167,7 @@ export function createProductsRepository(orm: Orm) {
 
     /**
      * A live product as a plain row, for a read that changes nothing (the public GET): the
-     * statement goes through MikroORM's Kysely (sql.ts) without an identity map, a fork or
+     * statement goes through MikroORM's pool (sql.ts) without an identity map, a fork or
      * hydration, and a replica may answer (ADR 0018).
      */
     async findLiveRow(id: string): Promise<ProductRow | null> {
