@@ -67,6 +67,8 @@ describe("the access log's direct line", () => {
     },
     { requestId: '', method: 'HEAD', path: '/', status: 404, durationMs: -0, ip: '::1' },
     { requestId: undefined, method: 'GET', path: '', status: 503, durationMs: 1e21, ip: '' },
+    // Printable ASCII but for a quote or a backslash, which JSON must still escape.
+    { requestId: 'a"b', method: 'GET', path: '/x\\y"z ~', status: 200, durationMs: 2.5, ip: 'x"' },
   ];
   /** The timestamp is the clock's: the same in both lines once written as one. */
   const untimed = (line: string) => line.replace(/"timestamp":"[^"]+"}$/, '"timestamp":"T"}');

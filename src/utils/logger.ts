@@ -120,21 +120,42 @@ export interface RequestLineFields {
  * line written for every request, for a fraction of winston's CPU (docs/BENCHMARKS.md).
  * tests/logger.test.ts holds it equal to winston's line.
  */
-export function requestLine(
-  service: string,
-  fields: RequestLineFields,
-  now: Date = new Date(),
-): string {
+export function requestLine(service: string, fields: RequestLineFields, now?: Date): string {
   const requestId =
     fields.requestId !== undefined ? fields.requestId : currentRequestId() || undefined;
   let line = fields.aborted === true ? '{"aborted":true,"durationMs":' : '{"durationMs":';
-  line += JSON.stringify(fields.durationMs);
-  if (fields.ip !== undefined) line += `,"ip":${JSON.stringify(fields.ip)}`;
-  line += `,"level":"info","message":"request","method":${JSON.stringify(fields.method)}`;
-  line += `,"path":${JSON.stringify(fields.path)}`;
-  if (requestId !== undefined) line += `,"requestId":${JSON.stringify(requestId)}`;
-  line += `,"service":${JSON.stringify(service)},"status":${JSON.stringify(fields.status)}`;
-  return `${line},"timestamp":"${now.toISOString()}"}`;
+  line += jsonNumber(fields.durationMs);
+  if (fields.ip !== undefined) line += `,"ip":${jsonString(fields.ip)}`;
+  line += `,"level":"info","message":"request","method":${jsonString(fields.method)}`;
+  line += `,"path":${jsonString(fields.path)}`;
+  if (requestId !== undefined) line += `,"requestId":${jsonString(requestId)}`;
+  line += `,"service":${jsonString(service)},"status":${jsonNumber(fields.status)}`;
+  return `${line},"timestamp":"${now ? now.toISOString() : isoNow()}"}`;
+}
+
+/** Printable ASCII without `"` or `\`: what JSON writes as it is, between quotes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** JSON.stringify(text), without calling into it for the text it would write unchanged. */
+function jsonString(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/** JSON.stringify(n) for a number: its shortest form (-0 as 0), or null when not finite. */
+function jsonNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** The clock as toISOString writes it, worked out once per millisecond (many lines share one). */
+let isoMs = Number.NaN;
+let isoText = '';
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== isoMs) {
+    isoText = new Date(ms).toISOString();
+    isoMs = ms;
+  }
+  return isoText;
 }
 
 /**
