@@ -157,7 +157,7 @@ export function nodeClassesFor(app: Express, like?: NodeClasses): NodeClasses {
   // its route, instead of one per order of additions (and a new property store each time one
   // outgrows it). Node sets `_eventsCount` on the first listener (0 on EventEmitter's prototype)
   // and the router its tracing symbols later; `query` is not declared: Express's is a getter.
-  // tests/unit/node-classes.test.ts fails on a property the app adds that has no slot here.
+  // tests/request-shapes.test.ts fails on a property the app adds that has no slot here.
   class AppRequest extends IncomingMessage {
     constructor(...args: ConstructorParameters<typeof IncomingMessage>) {
       super(...args);
@@ -175,7 +175,7 @@ export function nodeClassesFor(app: Express, like?: NodeClasses): NodeClasses {
       slots['principal'] = undefined; // middleware/auth.ts
       slots[ADMITTED] = undefined; // middleware/shed-load.ts
       slots[HEAD] = undefined; // middleware/openapi-validator.ts
-      slots[CONTEXT] = undefined;
+      slots[CONTEXT] = undefined; // the same, for the validator's own lookup
     }
   }
   class AppResponse extends ServerResponse {

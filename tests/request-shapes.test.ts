@@ -48,7 +48,10 @@ const name = (key: PropertyKey): string => String(key);
 const added = (shape: { born: PropertyKey[]; served: PropertyKey[] }) =>
   shape.served.filter((key) => !shape.born.includes(key)).map(name);
 
-/** What may still be added to a request: Express's `query` is a getter the validator pins, and the router's tracing marks are its own symbols. */
+/**
+ * What may still be added to a request: Express's `query` is a getter the validator pins, and
+ * the router's tracing marks are its own symbols.
+ */
 const requestMayGain = (key: string) => key === 'query' || key.startsWith('Symbol(router.tracing.');
 /**
  * What only tests add to a response: the helper's contract-coverage wrapper replaces `res.end`

@@ -77,7 +77,7 @@ const pools = new WeakMap<object, pg.Pool>();
  * `getNativeClient()`, the pool its Kysely client uses, with the same type parsers and
  * timeouts): `pool.query` checks a client out, runs the statement and returns the client, as
  * Kysely's driver does, without its connection provider and the promises around it, which were
- * 6 µs of a statement's 40–50 µs of CPU (docs/BENCHMARKS.md, issue 17).
+ * about 5 µs of a statement's 40–50 µs of CPU (ADR 0018, "Later").
  */
 async function onPool<R>(
   orm: Orm,
@@ -93,8 +93,9 @@ async function onPool<R>(
     pools.set(client, pool);
   }
   const { command, rowCount, rows } = await pool.query(sql, params as unknown[]);
-  const changed = command === 'INSERT' || command === 'UPDATE' || command === 'DELETE';
-  return { rows: rows as R[], affected: changed || command === 'MERGE' ? (rowCount ?? 0) : 0 };
+  const changed =
+    command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
+  return { rows: rows as R[], affected: changed ? (rowCount ?? 0) : 0 };
 }
 
 /**

@@ -76,7 +76,7 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** Serve a copy of the contract, with its operation table (tests/deprecation.test.ts). */
   contract?: { contract: Contract; operations: OperationTable };
-  /** Sees each request and response as the server hands them to the app (node-classes test). */
+  /** Sees each request and response as the server hands them to the app (tests/request-shapes.test.ts). */
   observe?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
