@@ -10,7 +10,13 @@ import express from 'express';
 import helmet from 'helmet';
 import pg from 'pg';
 
-const PRODUCT_SQL = 'select * from products where id = $1 and archived_at is null';
+// A named prepared statement, as the API's product read is (src/db/sql.ts `prepared`): parsed
+// and planned once per connection, so the baselines pay PostgreSQL what the API pays.
+const productQuery = (id: string | undefined) => ({
+  name: 'product',
+  text: 'select * from products where id = $1 and archived_at is null',
+  values: [id],
+});
 const PREFIX = '/api/v1/products/';
 const HEALTH = { status: 'success', data: { status: 'ok' } };
 
@@ -26,7 +32,7 @@ function bare(): http.Server {
     const path = url.split('?', 1)[0] ?? '';
     if (path === '/health') return json(res, 200, HEALTH);
     if (path.startsWith(PREFIX)) {
-      pool.query<Record<string, unknown>>(PRODUCT_SQL, [path.slice(PREFIX.length)]).then(
+      pool.query<Record<string, unknown>>(productQuery(path.slice(PREFIX.length))).then(
         ({ rows }) =>
           rows[0]
             ? json(res, 200, { status: 'success', data: rows[0] })
@@ -47,7 +53,7 @@ function withExpress(): http.Server {
     res.json(HEALTH);
   });
   app.get(`${PREFIX}:id`, async (req, res) => {
-    const { rows } = await pool.query<Record<string, unknown>>(PRODUCT_SQL, [req.params.id]);
+    const { rows } = await pool.query<Record<string, unknown>>(productQuery(req.params.id));
     if (rows[0]) res.json({ status: 'success', data: rows[0] });
     else res.status(404).json({ status: 'error' });
   });

@@ -11,7 +11,7 @@ import { Product } from '../src/api/products/products.model.ts';
 import { createProductsRepository } from '../src/api/products/products.repository.ts';
 import { loadConfig } from '../src/config/config.ts';
 import { createOrm, type Orm } from '../src/db/orm.ts';
-import { sqlRows } from '../src/db/sql.ts';
+import { prepared, sqlRows } from '../src/db/sql.ts';
 import { withEntityManager, withTransaction } from '../src/db/transaction.ts';
 import { dbContext } from '../src/middleware/db-context.ts';
 import { createLogger } from '../src/utils/logger.ts';
@@ -125,5 +125,52 @@ describe('the request EntityManager', () => {
       ),
     ).rejects.toThrow(ValidationError);
     await expect(orm.em.findOne(Product, { id: productId })).rejects.toThrow(ValidationError);
+  });
+
+  test('a prepared statement is named on the pool, plain text in a transaction; one text a name', async () => {
+    // One connection, so every statement below meets the same PostgreSQL session.
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '1' });
+    const one = await createOrm(
+      config.db,
+      database.url,
+      createLogger({ level: 'silent' }),
+      entities,
+    );
+    try {
+      const byName = 'select name, statement from pg_prepared_statements where name = $1';
+      const self = prepared('test.self', byName);
+      // Outside a transaction PostgreSQL holds it under its name while it runs.
+      expect(await sqlRows(one, self, ['test.self'])).toEqual([
+        { name: 'test.self', statement: byName },
+      ]);
+      // The product read's statement is one of them.
+      expect(await createProductsRepository(one).findLiveRow(productId)).toMatchObject({
+        id: productId,
+      });
+      const names = 'select name from pg_prepared_statements order by name';
+      expect(await sqlRows(one, names, [])).toEqual([
+        { name: 'products.live-row' },
+        { name: 'test.self' },
+      ]);
+      // In a transaction the text runs unnamed, on the transaction's connection.
+      const inTx = prepared('test.in-transaction', byName);
+      await withTransaction(one, async () => {
+        expect(await sqlRows(one, inTx, ['test.in-transaction'])).toEqual([]);
+      });
+      expect(await sqlRows(one, names, [])).toHaveLength(2);
+      // A migration changes a column it returns: the next run is refused on this connection
+      // (PostgreSQL: cached plan must not change result type) and runs again on a new one.
+      await sqlRows(one, 'create table prepared_probe (n int)', []);
+      await sqlRows(one, 'insert into prepared_probe values (1)', []);
+      const probe = prepared('test.probe', 'select n from prepared_probe');
+      expect(await sqlRows(one, probe, [])).toEqual([{ n: 1 }]);
+      await sqlRows(one, 'alter table prepared_probe alter column n type text', []);
+      expect(await sqlRows(one, probe, [])).toEqual([{ n: '1' }]);
+      await sqlRows(one, 'drop table prepared_probe', []);
+      expect(() => prepared('test.self', 'select 1')).toThrow(/two texts/);
+      expect(prepared('test.self', byName)).toEqual(self);
+    } finally {
+      await one.close(true);
+    }
   });
 });

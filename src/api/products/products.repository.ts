@@ -4,7 +4,7 @@
 // row locks go through the query builder (FOR UPDATE, in id order) on the caller's transaction.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { likeContains, sqlRows } from '../../db/sql.ts';
+import { likeContains, prepared, sqlRows } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -66,6 +66,12 @@ function whereClause(filters: ListFilters, params: unknown[]): string {
 
 const COLUMNS =
   'id, sku, name, description, price_cents, currency, stock, category, created_at, updated_at, version';
+
+/** The public GET's statement: prepared, it is parsed and planned once per connection. */
+const LIVE_ROW = prepared(
+  'products.live-row',
+  `select ${COLUMNS} from products where id = $1 and archived_at is null`,
+);
 
 /** One row more than `limit` is fetched, to know whether there is a next page. */
 export function buildListQuery(query: ListQuery): { sql: string; params: unknown[] } {
@@ -171,10 +177,7 @@ export function createProductsRepository(orm: Orm) {
      * hydration, and a replica may answer (ADR 0018).
      */
     async findLiveRow(id: string): Promise<ProductRow | null> {
-      const [row] = await query(
-        `select ${COLUMNS} from products where id = $1 and archived_at is null`,
-        [id],
-      );
+      const [row] = await sqlRows(orm, LIVE_ROW, [id], 'read');
       return row === undefined ? null : toRow(row);
     },
 
