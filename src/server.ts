@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       ...warmedUp,
       // Whether what the warm-up compiled stays compiled (the image's CMD flag, ADR 0023).
       keepsBytecode: process.execArgv.includes('--no-flush-bytecode'),
+      // Whether V8 may make young garbage in the old generation (the image's CMD flag, ADR 0029).
+      pretenures: !process.execArgv.includes('--no-allocation-site-pretenuring'),
     });
     if (warmedUp.rehearsal.unexpected.length > 0)
       logger.warn('the rehearsal got answers it did not expect: those first requests may be slow', {
