@@ -164,11 +164,50 @@ describe('the request EntityManager', () => {
       await sqlRows(one, 'insert into prepared_probe values (1)', []);
       const probe = prepared('test.probe', 'select n from prepared_probe');
       expect(await sqlRows(one, probe, [])).toEqual([{ n: 1 }]);
+      const backend = async () =>
+        (await sqlRows<{ pid: number }>(one, 'select pg_backend_pid() as pid', []))[0]?.pid;
+      const before = await backend();
       await sqlRows(one, 'alter table prepared_probe alter column n type text', []);
       expect(await sqlRows(one, probe, [])).toEqual([{ n: '1' }]);
+      // ...on a new connection: the one that held the stale statement is closed.
+      expect(await backend()).not.toBe(before);
       await sqlRows(one, 'drop table prepared_probe', []);
       expect(() => prepared('test.self', 'select 1')).toThrow(/two texts/);
       expect(prepared('test.self', byName)).toEqual(self);
+    } finally {
+      await one.close(true);
+    }
+  });
+
+  test('a statement PostgreSQL refuses outside a transaction leaves its connection in the pool', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '1' });
+    const one = await createOrm(
+      config.db,
+      database.url,
+      createLogger({ level: 'silent' }),
+      entities,
+    );
+    try {
+      const backend = async () =>
+        (await sqlRows<{ pid: number }>(one, 'select pg_backend_pid() as pid', []))[0]?.pid;
+      const before = await backend();
+      await expect(sqlRows(one, 'select 1 / $1::int as n', [0])).rejects.toThrow(
+        /division by zero/,
+      );
+      await sqlRows(one, 'set statement_timeout = 50', []);
+      await expect(sqlRows(one, 'select pg_sleep(1)', [])).rejects.toThrow(/statement timeout/);
+      await sqlRows(one, 'reset statement_timeout', []);
+      // The same PostgreSQL session answered after both: no connection was closed and reopened.
+      expect(await backend()).toBe(before);
+      // A connection that breaks under a statement is closed (pg's error event on the checked-out
+      // client is listened to, not thrown), and the next statement gets a new one.
+      const sleeping = sqlRows(one, 'select pg_sleep(5)', []);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sqlRows(orm, 'select pg_terminate_backend($1)', [before]);
+      await expect(sleeping).rejects.toThrow(/terminat/);
+      const after = await backend();
+      expect(after).toEqual(expect.any(Number));
+      expect(after).not.toBe(before);
     } finally {
       await one.close(true);
     }

@@ -63,6 +63,14 @@ export function prepared(name: string, text: string): Prepared {
   return Object.freeze({ name, text });
 }
 
+/**
+ * An error PostgreSQL answered at level ERROR, after which the session goes on (a FATAL one ends
+ * it, as an administrator's termination does), for anything but a stale prepared statement.
+ * Any other error (the socket closed, a client-side timeout) leaves the connection in doubt.
+ */
+const refusedOnly = (error: unknown): boolean =>
+  (error as { severity?: unknown } | null)?.severity === 'ERROR' && !isStalePlan(error);
+
 /** PostgreSQL's refusal of a prepared statement whose result's row type has changed since. */
 const isStalePlan = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === '0A000' &&
@@ -109,7 +117,7 @@ const pools = new WeakMap<object, pg.Pool>();
 /**
  * A statement outside any transaction, on the pg pool behind the connection (MikroORM's
  * `getNativeClient()`, the pool its Kysely client uses, with the same type parsers and
- * timeouts): `pool.query` checks a client out, runs the statement and returns the client, as
+ * timeouts): a client checked out, the statement run and the client returned (checkedOut), as
  * Kysely's driver does, without its connection provider and the promises around it, which were
  * about 5 µs of a statement's 40–50 µs of CPU (ADR 0018, "Later").
  */
@@ -127,21 +135,46 @@ async function onPool<R>(
     pools.set(client, pool);
   }
   const values = params as unknown[];
-  const run = () =>
-    typeof sql === 'string'
-      ? pool.query({ text: sql, values })
-      : pool.query({ name: sql.name, text: sql.text, values });
+  const config: pg.QueryConfig =
+    typeof sql === 'string' ? { text: sql, values } : { name: sql.name, text: sql.text, values };
   // A migration that changed the type of a column a prepared statement returns makes
-  // PostgreSQL refuse the statement on every connection that prepared it before. pool.query
-  // drops a connection whose statement failed, prepared statements and all, so once more
-  // runs it on another connection or a new one, which prepares it afresh.
-  const { command, rowCount, rows } = await run().catch((error: unknown) => {
+  // PostgreSQL refuse the statement on every connection that prepared it before: that
+  // connection is dropped with its prepared statements (checkedOut), so once more runs it on
+  // another connection or a new one, which prepares it afresh.
+  const { command, rowCount, rows } = await checkedOut(pool, config).catch((error: unknown) => {
     if (typeof sql === 'string' || !isStalePlan(error)) throw error;
-    return run();
+    return checkedOut(pool, config);
   });
   const changed =
     command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE';
   return { rows: rows as R[], affected: changed ? (rowCount ?? 0) : 0 };
+}
+
+/**
+ * One statement on a connection checked out of the pool, as `pool.query` runs it but for what
+ * happens to the connection after an error: a statement PostgreSQL refused at level ERROR (a
+ * constraint, a statement timeout, a cancel) leaves it usable, and it goes back to the pool as
+ * Kysely's driver returned it, where `pool.query` would close it and the next statement would
+ * pay for a new one. Any other error (FATAL, as an administrator's termination; the socket
+ * closed; a client-side timeout) and a stale prepared statement close it. pg emits `error` on a
+ * client whose connection breaks, and nothing else listens while it is checked out: here does.
+ */
+async function checkedOut(pool: pg.Pool, config: pg.QueryConfig): Promise<pg.QueryResult> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    return await client.query(config);
+  } catch (error) {
+    if (!refusedOnly(error)) broken = error as Error;
+    throw error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
 }
 
 /**
