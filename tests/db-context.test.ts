@@ -45,6 +45,21 @@ afterAll(async () => {
   await database.drop();
 });
 
+/** An Orm whose pool holds one connection, so that every statement meets the same session. */
+async function onOneConnection(work: (one: Orm) => Promise<void>): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '1' });
+  const one = await createOrm(config.db, database.url, createLogger({ level: 'silent' }), entities);
+  try {
+    await work(one);
+  } finally {
+    await one.close(true);
+  }
+}
+
+/** The PostgreSQL backend process serving the next statement outside a transaction. */
+const backendOf = async (on: Orm) =>
+  (await sqlRows<{ pid: number }>(on, 'select pg_backend_pid() as pid', []))[0]?.pid;
+
 /** Runs `work` as a request for `operationId` runs: request id's context, then dbContext. */
 function inRequest<T>(operationId: string, work: () => Promise<T>): Promise<T> {
   const middleware = dbContext(orm);
@@ -127,16 +142,8 @@ describe('the request EntityManager', () => {
     await expect(orm.em.findOne(Product, { id: productId })).rejects.toThrow(ValidationError);
   });
 
-  test('a prepared statement is named on the pool, plain text in a transaction; one text a name', async () => {
-    // One connection, so every statement below meets the same PostgreSQL session.
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '1' });
-    const one = await createOrm(
-      config.db,
-      database.url,
-      createLogger({ level: 'silent' }),
-      entities,
-    );
-    try {
+  test('a prepared statement is named on the pool, plain text in a transaction; one text a name', () =>
+    onOneConnection(async (one) => {
       const byName = 'select name, statement from pg_prepared_statements where name = $1';
       const self = prepared('test.self', byName);
       // Outside a transaction PostgreSQL holds it under its name while it runs.
@@ -164,8 +171,7 @@ describe('the request EntityManager', () => {
       await sqlRows(one, 'insert into prepared_probe values (1)', []);
       const probe = prepared('test.probe', 'select n from prepared_probe');
       expect(await sqlRows(one, probe, [])).toEqual([{ n: 1 }]);
-      const backend = async () =>
-        (await sqlRows<{ pid: number }>(one, 'select pg_backend_pid() as pid', []))[0]?.pid;
+      const backend = () => backendOf(one);
       const before = await backend();
       await sqlRows(one, 'alter table prepared_probe alter column n type text', []);
       expect(await sqlRows(one, probe, [])).toEqual([{ n: '1' }]);
@@ -174,22 +180,11 @@ describe('the request EntityManager', () => {
       await sqlRows(one, 'drop table prepared_probe', []);
       expect(() => prepared('test.self', 'select 1')).toThrow(/two texts/);
       expect(prepared('test.self', byName)).toEqual(self);
-    } finally {
-      await one.close(true);
-    }
-  });
+    }));
 
-  test('a statement PostgreSQL refuses outside a transaction leaves its connection in the pool', async () => {
-    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, DB_POOL_MAX: '1' });
-    const one = await createOrm(
-      config.db,
-      database.url,
-      createLogger({ level: 'silent' }),
-      entities,
-    );
-    try {
-      const backend = async () =>
-        (await sqlRows<{ pid: number }>(one, 'select pg_backend_pid() as pid', []))[0]?.pid;
+  test('a statement PostgreSQL refuses outside a transaction leaves its connection in the pool', () =>
+    onOneConnection(async (one) => {
+      const backend = () => backendOf(one);
       const before = await backend();
       await expect(sqlRows(one, 'select 1 / $1::int as n', [0])).rejects.toThrow(
         /division by zero/,
@@ -208,8 +203,5 @@ describe('the request EntityManager', () => {
       const after = await backend();
       expect(after).toEqual(expect.any(Number));
       expect(after).not.toBe(before);
-    } finally {
-      await one.close(true);
-    }
-  });
+    }));
 });
