@@ -60,6 +60,6 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # --no-allocation-site-pretenuring: V8 otherwise starts making an allocation site's objects in
 # the old generation once most of them survived a young collection, and keeps doing so: under
 # load the pg driver's rows became such sites, so each request's rows went to the old generation
-# as garbage (RSS after a load 217–224 MB against 175–179 without, and slower; docs/BENCHMARKS.md,
+# as garbage (RSS after a load 217–224 MB, against 175–179 with this flag, and slower; docs/BENCHMARKS.md,
 # tests/pretenuring.test.ts).
 CMD ["node", "--no-flush-bytecode", "--no-allocation-site-pretenuring", "dist/src/server.js"]

@@ -4,7 +4,7 @@
 // row locks go through the query builder (FOR UPDATE, in id order) on the caller's transaction.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
-import { likeContains, prepared, sqlRows } from '../../db/sql.ts';
+import { likeContains, prepared, sqlRows, type Prepared } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
 import { Product, type ProductEntity } from './products.model.ts';
 
@@ -143,7 +143,7 @@ export function createProductsRepository(orm: Orm) {
   const em = () => orm.em;
 
   // The public catalog tolerates replication lag: its list queries may use a read replica.
-  const query = (sql: string, params: unknown[]) => sqlRows(orm, sql, params, 'read');
+  const query = (sql: string | Prepared, params: unknown[]) => sqlRows(orm, sql, params, 'read');
 
   async function flushUnique(): Promise<void> {
     try {
@@ -177,7 +177,7 @@ export function createProductsRepository(orm: Orm) {
      * hydration, and a replica may answer (ADR 0018).
      */
     async findLiveRow(id: string): Promise<ProductRow | null> {
-      const [row] = await sqlRows(orm, LIVE_ROW, [id], 'read');
+      const [row] = await query(LIVE_ROW, [id]);
       return row === undefined ? null : toRow(row);
     },
 
