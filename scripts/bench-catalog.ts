@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
   buildCountQuery,
+  buildCountedPageQuery,
   buildListQuery,
   type ListQuery,
 } from '../src/api/products/products.repository.ts';
@@ -195,21 +196,22 @@ try {
   const search = (q: string): ListQuery => ({ filters: { q }, sort, limit: LIMIT, offset: 0 });
   const searchPage = search(SEARCH);
   /**
-   * The statements the service sends for a page-mode or cursor answer: the page, then (page mode)
-   * the count, which the service skips when the page itself tells the total (the last page), and
-   * otherwise stops one past countLimit() unless `exactTotal` (products.service.ts, list).
+   * The statements the service sends (products.service.ts, list): by cursor, the page; in page
+   * mode, the page with its count up to one past countLimit() in one statement; with
+   * `exactTotal`, the page, then the exact count unless the page itself tells the total (the
+   * last page).
    */
   const direct = (q: ListQuery, count: 'capped' | 'exact' | 'none') => async () => {
+    if (count === 'capped') {
+      const page = buildCountedPageQuery(q, countLimit(q.offset ?? 0, q.limit) + 1);
+      await pool.query(page.sql, page.params);
+      return;
+    }
     const list = buildListQuery(q);
     const { rows } = await pool.query(list.sql, list.params);
     if (count === 'none') return;
     if (rows.length > 0 && rows.length <= q.limit) return;
-    const total = buildCountQuery(
-      q.filters,
-      count === 'capped'
-        ? { upTo: countLimit(q.offset ?? 0, q.limit) + 1, sort: q.sort }
-        : undefined,
-    );
+    const total = buildCountQuery(q.filters);
     await pool.query(total.sql, total.params);
   };
   const enc = encodeURIComponent;
@@ -312,24 +314,25 @@ try {
   // plans cross, and the statistics of the day pick one or the other: either index serves it.
   const EITHER = new RegExp(`${SEARCH_INDEX.source}|${TRIGRAM.source}`);
   const plans: [string, { sql: string; params: unknown[] }, RegExp][] = [
-    ['first page', buildListQuery(firstPage), /products_created_at_id_name_sku/],
     [
-      'first page count',
-      buildCountQuery({}, { upTo: countLimit(0, LIMIT) + 1, sort }),
+      'first page, counted',
+      buildCountedPageQuery(firstPage, countLimit(0, LIMIT) + 1),
       /Index Only Scan Backward using products_created_at_id_name_sku/,
     ],
     ['cursor page', buildListQuery(deepPage), /products_created_at_id_name_sku/],
-    ['search page', buildListQuery(searchPage), SEARCH_INDEX],
     [
-      'search count',
-      buildCountQuery(searchPage.filters, { upTo: countLimit(0, LIMIT) + 1, sort }),
+      'search page, counted',
+      buildCountedPageQuery(searchPage, countLimit(0, LIMIT) + 1),
       SEARCH_INDEX,
     ],
-    ['rarer search page', buildListQuery(search(MID_SEARCH)), EITHER],
-    ['rare search page', buildListQuery(search(RARE_SEARCH)), TRIGRAM],
     [
-      'rare search count',
-      buildCountQuery(search(RARE_SEARCH).filters, { upTo: countLimit(0, LIMIT) + 1, sort }),
+      'rarer search page, counted',
+      buildCountedPageQuery(search(MID_SEARCH), countLimit(0, LIMIT) + 1),
+      EITHER,
+    ],
+    [
+      'rare search page, counted',
+      buildCountedPageQuery(search(RARE_SEARCH), countLimit(0, LIMIT) + 1),
       TRIGRAM,
     ],
     [

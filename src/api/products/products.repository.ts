@@ -101,26 +101,39 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
 }
 
 /**
- * The number of live products matching `filters`. With `upTo`, counting stops there: the answer
- * is exact when below `upTo`, and `upTo` means "at least `upTo`". The rows are counted in the
- * list's order (`sort`), so PostgreSQL reads them as it reads a page, along the sort's index (or
- * a search's trigram bitmap when the term is rare), and stops after `upTo` matches instead of
- * visiting every match (a million for the whole catalog).
+ * A page-mode page and its capped count in one statement, which finds the matches once: the
+ * first `upTo` of them in the list's order (only their ids, numbered along the sort's index or
+ * the search's trigram bitmap), their number, and the page's rows among them. Sent as two
+ * statements, a rare search term would pay for its trigram bitmap twice. The total arrives on
+ * every row, and on a lone row whose columns are null when the page is past the last match.
+ * `upTo` must reach past the page (offset + limit + 1).
  */
-export function buildCountQuery(
-  filters: ListFilters,
-  capped?: { upTo: number; sort: ListQuery['sort'] },
+export function buildCountedPageQuery(
+  query: Omit<ListQuery, 'after'>,
+  upTo: number,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const where = whereClause(filters, params);
-  if (capped === undefined)
-    return { sql: `select count(*)::int as total from products where ${where}`, params };
-  const column = SORT_COLUMNS[capped.sort.field];
-  const direction = capped.sort.descending ? 'desc' : 'asc';
+  const where = whereClause(query.filters, params);
+  const column = SORT_COLUMNS[query.sort.field];
+  const direction = query.sort.descending ? 'desc' : 'asc';
+  const order = `order by ${column} ${direction}, id ${direction}`;
+  const first = `$${params.push(query.offset ?? 0)}`;
+  const last = `$${params.push((query.offset ?? 0) + query.limit + 1)}`;
   return {
-    sql: `select count(*)::int as total from (select from products where ${where} order by ${column} ${direction}, id ${direction} limit $${params.push(capped.upTo)}) as upto`,
+    sql:
+      `select counted.total, page.* from (select count(*)::int as total, array_agg(id) filter (where n > ${first} and n <= ${last}) as ids ` +
+      `from (select id, row_number() over (${order}) as n from products where ${where} ${order} limit $${params.push(upTo)}) as hits) as counted ` +
+      `left join lateral (select ${COLUMNS} from products where id = any(counted.ids)) as page on true ` +
+      `order by page.${column} ${direction}, page.id ${direction}`,
     params,
   };
+}
+
+/** The number of live products matching `filters`, every one of them (`exactTotal`). */
+export function buildCountQuery(filters: ListFilters): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = whereClause(filters, params);
+  return { sql: `select count(*)::int as total from products where ${where}`, params };
 }
 
 function toRow(r: Record<string, unknown>): ProductRow {
@@ -161,12 +174,21 @@ export function createProductsRepository(orm: Orm) {
       return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
     },
 
-    /** Exact, or (`capped`) exact below `upTo` and `upTo` when there are at least that many. */
-    async count(
-      filters: ListFilters,
-      capped?: { upTo: number; sort: ListQuery['sort'] },
-    ): Promise<number> {
-      const { sql, params } = buildCountQuery(filters, capped);
+    /** Page mode's page and its count up to `upTo` (buildCountedPageQuery). */
+    async countedPage(
+      q: Omit<ListQuery, 'after'>,
+      upTo: number,
+    ): Promise<{ rows: ProductRow[]; hasMore: boolean; total: number }> {
+      const { sql, params } = buildCountedPageQuery(q, upTo);
+      const found = await query(sql, params);
+      const total = Number(found[0]?.['total'] ?? 0);
+      const rows = found.filter((r) => r['id'] !== null).map(toRow);
+      return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit, total };
+    },
+
+    /** Every live product matching `filters`, counted. */
+    async count(filters: ListFilters): Promise<number> {
+      const { sql, params } = buildCountQuery(filters);
       const [row] = await query(sql, params);
       return Number(row?.['total'] ?? 0);
     },

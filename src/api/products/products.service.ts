@@ -213,29 +213,41 @@ export function createProductsService(repository: ProductsRepository) {
       const after =
         input.cursor === undefined ? undefined : decodeCursor(input.cursor, input.sort, filters);
       const page = input.page ?? 1;
-      const offset = after ? undefined : (page - 1) * input.limit;
-      const { rows, hasMore } = await repository.list({
-        filters,
-        sort,
-        limit: input.limit,
-        offset,
-        after,
-      });
-      const last = rows.at(-1);
-      const nextCursor = hasMore && last ? encodeCursor(input.sort, filters, last) : null;
-      if (after) return { items: rows, pagination: { limit: input.limit, nextCursor } };
-      let total: number;
-      let totalExact = true;
-      const skipped = offset ?? 0;
-      if (rows.length > 0 && !hasMore)
-        total = skipped + rows.length; // the last page tells it
-      else if (input.exactTotal) total = await repository.count(filters);
-      else {
-        // One past the limit: exactly `upTo` matches and more than `upTo` must differ.
-        const upTo = countLimit(skipped, input.limit);
-        total = await repository.count(filters, { upTo: upTo + 1, sort });
-        totalExact = total <= upTo;
+      const cursorAfter = (rows: ProductRow[], hasMore: boolean) => {
+        const last = rows.at(-1);
+        return hasMore && last ? encodeCursor(input.sort, filters, last) : null;
+      };
+      if (after) {
+        const { rows, hasMore } = await repository.list({
+          filters,
+          sort,
+          limit: input.limit,
+          after,
+        });
+        return {
+          items: rows,
+          pagination: { limit: input.limit, nextCursor: cursorAfter(rows, hasMore) },
+        };
       }
+      const offset = (page - 1) * input.limit;
+      const query = { filters, sort, limit: input.limit, offset };
+      let result: { rows: ProductRow[]; hasMore: boolean; total: number };
+      let totalExact = true;
+      if (input.exactTotal) {
+        const { rows, hasMore } = await repository.list(query);
+        const total =
+          rows.length > 0 && !hasMore
+            ? offset + rows.length // the last page tells it
+            : await repository.count(filters);
+        result = { rows, hasMore, total };
+      } else {
+        // One statement finds the page and counts (ADR 0015). One past the limit: exactly `upTo`
+        // matches and more than `upTo` must differ.
+        const upTo = countLimit(offset, input.limit);
+        result = await repository.countedPage(query, upTo + 1);
+        totalExact = result.total <= upTo;
+      }
+      const { rows, hasMore, total } = result;
       // `totalExact` appears only when it is false: an exact answer stays exactly what v0.1.0's
       // closed Pagination schema allows (an old client that validates strictly keeps working).
       return {
@@ -243,7 +255,7 @@ export function createProductsService(repository: ProductsRepository) {
         pagination: {
           ...pageMeta(page, input.limit, total),
           ...(totalExact ? {} : { totalExact: false as const }),
-          nextCursor,
+          nextCursor: cursorAfter(rows, hasMore),
         },
       };
     },
