@@ -5,11 +5,12 @@
 // the API and PostgreSQL pinned to CPU 0, wrk to CPU 1 (taskset, when present). Case by case the
 // API runs in a memory cgroup of a pod's size (as root, on cgroup v1 or v2), so Node sizes V8's heap from that
 // limit exactly as it would in the pod, and the kernel enforces it. Cases alternate within each
-// round (a fresh process per case and round) and each limited case's throughput is taken as a
-// ratio to the unlimited case of the same round. Prints idle RSS, RSS after the load, peak RSS,
+// round (a fresh process per case and round; the cases' processes run side by side and take
+// turns of --slice seconds, 2 by default, on each page) and each limited case's throughput is
+// taken as a ratio to the unlimited case of the same round. Prints idle RSS, RSS after the load, peak RSS,
 // peak heap used, V8's heap limit, req/s, Node CPU per request and OOM kills.
 // A case is a limit in MiB (0: none), optionally with NODE_OPTIONS added to the image's:
-//   npm run bench:memory [-- --rounds 3 --seconds 8 --connections 50 --cases '0;384;384:--max-semi-space-size=8']
+//   npm run bench:memory [-- --rounds 3 --seconds 8 --slice 2 --connections 50 --cases '0;384;384:--max-semi-space-size=8']
 // Then a worker (dist/src/worker.js, the image's NODE_OPTIONS) drains --worker-jobs (2000) order
 // confirmations in a --worker-limit (384 MiB) cgroup; BENCH_WORKER_LOG=info shows its log.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -49,6 +50,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '8' },
+    slice: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     'worker-jobs': { type: 'string', default: '2000' },
     'worker-limit': { type: 'string', default: '384' },
@@ -58,12 +60,14 @@ const { values } = parseArgs({
 });
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
+const SLICE = Number(values.slice);
 const CONNECTIONS = Number(values.connections);
 const WORKER_JOBS = Number(values['worker-jobs']);
 const WORKER_LIMIT = Number(values['worker-limit']);
 for (const [name, n, min, max] of [
   ['--rounds', ROUNDS, 1, 20],
   ['--seconds', SECONDS, 1, 120],
+  ['--slice', SLICE, 1, SECONDS],
   ['--connections', CONNECTIONS, 1, 1000],
   ['--worker-jobs', WORKER_JOBS, 0, 100_000],
   ['--worker-limit', WORKER_LIMIT, 0, 65_536],
@@ -236,6 +240,8 @@ if (!existsSync(path.join(root, 'dist/src/server.js')))
 const tmp = mkdtempSync(path.join(tmpdir(), 'cfm-bench-memory-'));
 const logger = createLogger({ level: 'warn', service: 'bench-memory' });
 const pgDir = path.join(tmp, 'pg');
+const scripts = writeWrkScripts(tmp);
+const idsFile = path.join(tmp, 'ids.txt');
 const database = await startEmbeddedPostgres(
   { dir: pgDir, port: await freePort(), database: 'bench', ephemeral: true },
   logger,
@@ -269,85 +275,59 @@ try {
     ),
   );
   pin(SERVER_CPU, processTree(postmaster));
-  const scripts = writeWrkScripts(tmp);
-  const idsFile = path.join(tmp, 'ids.txt');
   for (let round = 1; round <= ROUNDS; round += 1) {
     // Rotate the order each round, so no case always runs first.
     const order = CASES.map((_, i) => CASES[(i + round - 1) % CASES.length]!);
-    for (const { limit, label, nodeOptions } of order) {
-      if (limit > 0 && !canLimit) {
-        if (round === 1) skipped.push(label);
-        continue;
+    const running: Running[] = [];
+    try {
+      for (const { limit, label, nodeOptions } of order) {
+        if (limit > 0 && !canLimit) {
+          if (round === 1) skipped.push(label);
+          continue;
+        }
+        running.push(await startCase(limit, label, nodeOptions));
       }
-      const cgroup = limit > 0 ? createCgroup(limit) : undefined;
-      const port = await freePort();
-      const caseEnv = {
-        ...env,
-        ...imageTuning(root),
-        PORT: String(port),
-        NODE_OPTIONS: nodeOptions,
-      };
-      const heapLimit = await heapLimitMiB(cgroup, caseEnv);
-      const api = spawnIn(
-        cgroup,
-        [process.execPath, ...IMAGE_NODE_ARGS, 'dist/src/server.js'],
-        caseEnv,
-        SERVER_CPU,
-      );
-      api.stdout?.resume();
-      const base = `http://127.0.0.1:${port}`;
-      try {
-        await waitForHttp(`${base}/health`, api, 120);
-        if (!existsSync(idsFile)) writeFileSync(idsFile, (await seed(base)).join('\n') + '\n');
-        pin(SERVER_CPU, processTree(postmaster));
-        await sleep(2000);
-        const idleRss = rssMiB(api.pid!);
-        const load = (page: 'list' | 'product', seconds: number) =>
-          runWrk({
-            wrk,
-            url: page === 'list' ? `${base}/api/v1/products?limit=20` : base,
-            script: page === 'list' ? scripts.fixed : scripts.randomId,
-            scriptArgs: page === 'list' ? [] : [idsFile, '/api/v1/products/'],
-            seconds,
-            connections: CONNECTIONS,
-            cpu: LOAD_CPU,
-          });
-        await load('list', WARMUP_SECONDS); // not counted
-        let peakRss = 0;
-        let peakHeap = 0;
-        const sampler = setInterval(() => {
-          if (api.exitCode !== null) return;
-          peakRss = Math.max(peakRss, rssMiB(api.pid!));
-          void heapUsedMiB(base).then(
-            (h) => (peakHeap = Math.max(peakHeap, h)),
-            () => undefined,
-          );
-        }, 250);
-        const cpu0 = cpuMicros(api.pid!);
-        const list = await load('list', SECONDS);
-        const product = await load('product', SECONDS);
-        const cpuUs = (cpuMicros(api.pid!) - cpu0) / (list.requests + product.requests);
-        clearInterval(sampler);
-        const afterRss = rssMiB(api.pid!);
+      // Warmed up once every case has started, so none idles long between warm-up and load.
+      for (const r of running) await r.load('list', WARMUP_SECONDS); // not counted
+      for (const r of running) Object.assign(r.peak, { rss: 0, heap: 0 });
+      // The cases take turns of SLICE seconds on each page, so a minute in which the machine is
+      // slower falls on every case alike instead of on whichever case ran then.
+      const cpu0 = running.map((r) => cpuMicros(r.api.pid!));
+      const totals = running.map(() => ({ list: [] as WrkResult[], product: [] as WrkResult[] }));
+      for (const page of ['list', 'product'] as const) {
+        for (let done = 0; done < SECONDS; done += SLICE) {
+          for (const [i, r] of running.entries())
+            totals[i]![page].push(await r.load(page, Math.min(SLICE, SECONDS - done)));
+        }
+      }
+      for (const [i, r] of running.entries()) {
+        const list = combined(totals[i]!.list);
+        const product = combined(totals[i]!.product);
+        const cpuUs = (cpuMicros(r.api.pid!) - cpu0[i]!) / (list.requests + product.requests);
+        clearInterval(r.sampler);
+        const afterRss = rssMiB(r.api.pid!);
         samples.push({
           round,
-          label,
-          heapLimit,
-          idleRss,
+          label: r.label,
+          heapLimit: r.heapLimit,
+          idleRss: r.idleRss,
           list,
           product,
           cpuUs,
-          peakRss: Math.max(peakRss, afterRss),
+          peakRss: Math.max(r.peak.rss, afterRss),
           afterRss,
-          peakHeap,
-          oomKills: cgroup?.oomKills(),
+          peakHeap: r.peak.heap,
+          oomKills: r.cgroup?.oomKills(),
         });
         console.error(
-          `bench:memory: round ${round}, ${label}: ${fmt(list.rps)} / ${fmt(product.rps)} req/s, RSS ${fmt(idleRss)} idle, ${fmt(afterRss)} after; shed: ${await shedByReason(base)}`,
+          `bench:memory: round ${round}, ${r.label}: ${fmt(list.rps)} / ${fmt(product.rps)} req/s, RSS ${fmt(r.idleRss)} idle, ${fmt(afterRss)} after; shed: ${await shedByReason(r.base)}`,
         );
-      } finally {
-        await stop(api);
-        cgroup?.remove();
+      }
+    } finally {
+      for (const r of running) {
+        clearInterval(r.sampler);
+        await stop(r.api);
+        r.cgroup?.remove();
       }
     }
   }
@@ -364,9 +344,85 @@ if (workerRow) {
   console.log(workerRow);
 }
 
+interface Running {
+  label: string;
+  api: ChildProcess;
+  cgroup: Cgroup | undefined;
+  base: string;
+  heapLimit: number;
+  idleRss: number;
+  load: (page: 'list' | 'product', seconds: number) => Promise<WrkResult>;
+  peak: { rss: number; heap: number };
+  sampler: NodeJS.Timeout;
+}
+
+/**
+ * Starts a case's API (in its cgroup when limited), seeds the catalog on the first start, reads
+ * its idle RSS 2 s after it answers and samples its peak RSS and heap from then on.
+ */
+async function startCase(limit: number, label: string, nodeOptions: string): Promise<Running> {
+  const cgroup = limit > 0 ? createCgroup(limit) : undefined;
+  const port = await freePort();
+  const caseEnv = { ...env, ...imageTuning(root), PORT: String(port), NODE_OPTIONS: nodeOptions };
+  const heapLimit = await heapLimitMiB(cgroup, caseEnv);
+  const api = spawnIn(
+    cgroup,
+    [process.execPath, ...IMAGE_NODE_ARGS, 'dist/src/server.js'],
+    caseEnv,
+    SERVER_CPU,
+  );
+  api.stdout?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${base}/health`, api, 120);
+    if (!existsSync(idsFile)) writeFileSync(idsFile, (await seed(base)).join('\n') + '\n');
+    pin(SERVER_CPU, processTree(postmaster));
+    await sleep(2000);
+    const idleRss = rssMiB(api.pid!);
+    const load = (page: 'list' | 'product', seconds: number) =>
+      runWrk({
+        wrk,
+        url: page === 'list' ? `${base}/api/v1/products?limit=20` : base,
+        script: page === 'list' ? scripts.fixed : scripts.randomId,
+        scriptArgs: page === 'list' ? [] : [idsFile, '/api/v1/products/'],
+        seconds,
+        connections: CONNECTIONS,
+        cpu: LOAD_CPU,
+      });
+    const peak = { rss: 0, heap: 0 };
+    const sampler = setInterval(() => {
+      if (api.exitCode !== null) return;
+      peak.rss = Math.max(peak.rss, rssMiB(api.pid!));
+      void heapUsedMiB(base).then(
+        (h) => (peak.heap = Math.max(peak.heap, h)),
+        () => undefined,
+      );
+    }, 250);
+    return { label, api, cgroup, base, heapLimit, idleRss, load, peak, sampler };
+  } catch (error) {
+    await stop(api);
+    cgroup?.remove();
+    throw error;
+  }
+}
+
+/** One page's slices as one result: requests and errors summed, p50/p99 the slices' worst. */
+function combined(slices: WrkResult[]): WrkResult {
+  const requests = slices.reduce((n, r) => n + r.requests, 0);
+  const seconds = slices.reduce((n, r) => n + r.seconds, 0);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    errors: slices.reduce((n, r) => n + r.errors, 0),
+    p50Ms: Math.max(...slices.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...slices.map((r) => r.p99Ms)),
+  };
+}
+
 function printApiTables(): void {
   console.log(
-    `\nwrk -t1 -c${CONNECTIONS} -d${SECONDS}s per page${hasTaskset ? `, pinned to CPU ${LOAD_CPU}; the API and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${ROUNDS} rounds, cases alternating; the image's tuning: ${
+    `\nwrk -t1 -c${CONNECTIONS}, ${SECONDS} s per page in turns of ${SLICE} s${hasTaskset ? `, pinned to CPU ${LOAD_CPU}; the API and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${ROUNDS} rounds, cases alternating; the image's tuning: ${
       Object.entries(imageTuning(root))
         .map(([k, v]) => `${k}=${v}`)
         .join(' ') || '(none)'
