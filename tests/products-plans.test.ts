@@ -146,6 +146,16 @@ describe('query plans on 30,000 products', () => {
     expect(text).not.toMatch(/Seq Scan/);
   });
 
+  test('a counted page refuses a count that would stop inside the page or its next row', () => {
+    const page: ListQuery = {
+      filters: none,
+      sort: { field: 'createdAt', descending: true },
+      limit: 20,
+    };
+    expect(() => buildCountedPageQuery({ ...page, offset: 40 }, 60)).toThrow(/must reach past/);
+    expect(buildCountedPageQuery({ ...page, offset: 40 }, 61).params).toEqual([40, 61, 61]);
+  });
+
   test('a deep offset page is the one shape that does not stay cheap (use the cursor)', async () => {
     const { sql, params } = buildCountedPageQuery(
       { filters: none, sort: { field: 'createdAt', descending: true }, limit: 20, offset: 10_000 },

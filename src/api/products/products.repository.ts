@@ -117,8 +117,11 @@ export function buildCountedPageQuery(
   const column = SORT_COLUMNS[query.sort.field];
   const direction = query.sort.descending ? 'desc' : 'asc';
   const order = `order by ${column} ${direction}, id ${direction}`;
-  const first = `$${params.push(query.offset ?? 0)}`;
-  const last = `$${params.push((query.offset ?? 0) + query.limit + 1)}`;
+  const offset = query.offset ?? 0;
+  if (upTo <= offset + query.limit)
+    throw new Error(`upTo (${upTo}) must reach past the page (${offset + query.limit + 1} rows)`);
+  const first = `$${params.push(offset)}`;
+  const last = `$${params.push(offset + query.limit + 1)}`;
   return {
     sql:
       `select counted.total, page.* from (select count(*)::int as total, array_agg(id) filter (where n > ${first} and n <= ${last}) as ids ` +
