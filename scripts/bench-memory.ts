@@ -43,7 +43,7 @@ import {
 } from './lib/bench-proc.ts';
 import { freePort, median, rssMiB, waitForHttp } from './lib/process.ts';
 import { imageNodeArgs, imageNodeOptions, imageTuning } from './lib/production.ts';
-import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
+import { combineRuns, runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -301,8 +301,8 @@ try {
         }
       }
       for (const [i, r] of running.entries()) {
-        const list = combined(totals[i]!.list);
-        const product = combined(totals[i]!.product);
+        const list = combineRuns(totals[i]!.list);
+        const product = combineRuns(totals[i]!.product);
         const cpuUs = (cpuMicros(r.api.pid!) - cpu0[i]!) / (list.requests + product.requests);
         clearInterval(r.sampler);
         const afterRss = rssMiB(r.api.pid!);
@@ -404,20 +404,6 @@ async function startCase(limit: number, label: string, nodeOptions: string): Pro
     cgroup?.remove();
     throw error;
   }
-}
-
-/** One page's slices as one result: requests and errors summed, p50/p99 the slices' worst. */
-function combined(slices: WrkResult[]): WrkResult {
-  const requests = slices.reduce((n, r) => n + r.requests, 0);
-  const seconds = slices.reduce((n, r) => n + r.seconds, 0);
-  return {
-    requests,
-    seconds,
-    rps: requests / seconds,
-    errors: slices.reduce((n, r) => n + r.errors, 0),
-    p50Ms: Math.max(...slices.map((r) => r.p50Ms)),
-    p99Ms: Math.max(...slices.map((r) => r.p99Ms)),
-  };
 }
 
 function printApiTables(): void {

@@ -2,7 +2,10 @@
 // generator, on a CPU of its own; the servers and PostgreSQL on another; configurations in
 // interleaved rounds and ratios taken within each round.
 //
-//   npm run bench [-- --rounds 5 --seconds 10 --connections 50 --products 100000]
+//   npm run bench [-- --rounds 5 --seconds 10 --slice 2 --connections 50 --products 100000]
+//
+// Within a round and request the configurations take turns of --slice seconds until each has
+// had --seconds, so that a slower minute of the machine falls on all of them alike.
 //
 // Configurations, each a process of its own pinned to CPU 0 (`taskset -c 0`) with the embedded
 // PostgreSQL (its postmaster and every backend) on CPU 0 too, wrk (`-t1`) pinned to CPU 1:
@@ -54,12 +57,13 @@ import {
 import { freePort, median, rssMiB, waitForHttp } from './lib/process.ts';
 import { imageNodeArgs, imageTuning } from './lib/production.ts';
 import { attribute, LAYERS, type CpuProfile, type Layer } from './lib/profile-layers.ts';
-import { runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
+import { combineRuns, runWrk, writeWrkScripts, type WrkResult } from './lib/wrk.ts';
 
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '10' },
+    slice: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     products: { type: 'string', default: '100000' },
     warmup: { type: 'string', default: '3' },
@@ -72,6 +76,7 @@ const { values } = parseArgs({
 });
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
+const SLICE = Number(values.slice);
 const CONNECTIONS = Number(values.connections);
 const PRODUCTS = Number(values.products);
 const WARMUP = Number(values.warmup);
@@ -79,6 +84,7 @@ const PROFILE_SECONDS = Number(values['profile-seconds']);
 for (const [name, n, max] of [
   ['--rounds', ROUNDS, 50],
   ['--seconds', SECONDS, 120],
+  ['--slice', SLICE, SECONDS],
   ['--connections', CONNECTIONS, 1000],
   ['--products', PRODUCTS, 10_000_000],
   ['--profile-seconds', PROFILE_SECONDS, 120],
@@ -107,7 +113,7 @@ type Route = (typeof ROUTES)[number];
 // Everything is bounded: set-up (build, seeding), the rounds, the profile, with room to spare.
 const budgetMs =
   15 * 60_000 +
-  (ROUNDS * CONFIGS.length * ROUTES.length * (SECONDS + 5) +
+  (ROUNDS * CONFIGS.length * ROUTES.length * (SECONDS + 5 + Math.ceil(SECONDS / SLICE)) +
     CONFIGS.length * ROUTES.length * (WARMUP + 5) +
     ROUTES.length * (3 * PROFILE_SECONDS + WARMUP + 20)) *
     1000;
@@ -316,7 +322,7 @@ try {
   }
 
   console.log(
-    `\nwrk -t1 -c${CONNECTIONS} -d${SECONDS}s${hasTaskset ? ` pinned to CPU ${LOAD_CPU}; servers and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${PRODUCTS} products; ${ROUNDS} interleaved rounds; the service at LOG_LEVEL=${LOG_LEVEL}`,
+    `\nwrk -t1 -c${CONNECTIONS}, ${SECONDS} s per configuration, request and round in turns of ${SLICE} s${hasTaskset ? ` pinned to CPU ${LOAD_CPU}; servers and PostgreSQL pinned to CPU ${SERVER_CPU}` : ' (no taskset: unpinned)'}; ${PRODUCTS} products; ${ROUNDS} interleaved rounds; the service at LOG_LEVEL=${LOG_LEVEL}`,
   );
   console.log(`load average at start: ${loadAverage()}\n`);
   console.log(
@@ -328,24 +334,35 @@ try {
     // Rotate the order each round, so no configuration always runs first or after another.
     const order = CONFIGS.map((_, i) => CONFIGS[(i + round - 1) % CONFIGS.length]!);
     for (const route of ROUTES) {
-      const inRound: Sample[] = [];
-      for (const config of order) {
-        const server = byConfig[config];
-        const node0 = cpuMicros(server.pid);
-        const pg0 = treeCpuMicros(postmaster);
-        const result = await load(server, route, SECONDS);
-        const nodeCpuUs = (cpuMicros(server.pid) - node0) / result.requests;
-        const pgCpuUs = (treeCpuMicros(postmaster) - pg0) / result.requests;
-        inRound.push({
+      // The configurations take turns of SLICE seconds until each has had SECONDS, so a minute
+      // in which the machine is slower falls on all of them alike, not on whichever ran then.
+      const slices = new Map<Config, { results: WrkResult[]; nodeUs: number; pgUs: number }>(
+        order.map((c) => [c, { results: [], nodeUs: 0, pgUs: 0 }]),
+      );
+      for (let done = 0; done < SECONDS; done += SLICE) {
+        for (const config of order) {
+          const server = byConfig[config];
+          const mine = slices.get(config)!;
+          const node0 = cpuMicros(server.pid);
+          const pg0 = treeCpuMicros(postmaster);
+          mine.results.push(await load(server, route, Math.min(SLICE, SECONDS - done)));
+          mine.nodeUs += cpuMicros(server.pid) - node0;
+          mine.pgUs += treeCpuMicros(postmaster) - pg0;
+        }
+      }
+      const inRound: Sample[] = order.map((config) => {
+        const { results, nodeUs, pgUs } = slices.get(config)!;
+        const result = combineRuns(results);
+        return {
           ...result,
           round,
           config,
           route,
-          nodeCpuUs,
-          pgCpuUs,
-          rssAfter: rssMiB(server.pid),
-        });
-      }
+          nodeCpuUs: nodeUs / result.requests,
+          pgCpuUs: pgUs / result.requests,
+          rssAfter: rssMiB(byConfig[config].pid),
+        };
+      });
       const bare = inRound.find((s) => s.config === 'bare')!;
       for (const config of CONFIGS) {
         const s = inRound.find((x) => x.config === config)!;

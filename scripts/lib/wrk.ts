@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pinned } from './bench-proc.ts';
+import { median } from './process.ts';
 
 export interface WrkResult {
   requests: number;
@@ -100,4 +101,24 @@ export function runWrk(run: WrkRun): Promise<WrkResult> {
       });
     });
   });
+}
+
+/**
+ * Runs of one configuration taken in turns (`npm run bench`, `bench:memory`) as one result:
+ * requests and errors summed, req/s over the seconds summed; p50 the runs' median p50 and p99
+ * their highest p99 (percentiles of separate runs do not merge exactly; the highest p99 is the
+ * conservative side, for every configuration alike).
+ */
+export function combineRuns(runs: WrkResult[]): WrkResult {
+  if (runs.length === 0) throw new Error('combineRuns: no runs');
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...runs.map((r) => r.p99Ms)),
+  };
 }
