@@ -2,21 +2,29 @@
 // generated rows and a fresh VACUUM ANALYZE (statistics, and the visibility map that index-only
 // scans need, as autovacuum keeps it in production) give the planner real inputs, and it is left
 // alone: the plans asserted here are the ones PostgreSQL picks. A search (`q`) for a common term
-// walks products_created_at_id_name_sku index-only, as on a million rows; the trigram indexes,
-// which win for rare terms from a few hundred thousand rows on, are asserted by
-// `npm run bench:catalog` on a million rows.
+// walks products_created_at_id_name_sku index-only, as on a million rows; a rare term goes to the
+// trigram indexes as its probe (below, and `npm run bench:catalog` on a million rows).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import pg from 'pg';
+import { entities } from '../src/api/index.ts';
 import {
   buildCountedPageQuery,
+  buildCountQuery,
   buildListQuery,
+  createProductsRepository,
+  takeSearchSample,
   type ListFilters,
   type ListQuery,
 } from '../src/api/products/products.repository.ts';
+import { searchProbe, type SearchSample } from '../src/api/products/products.search.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createOrm, type Orm } from '../src/db/orm.ts';
+import { createLogger } from '../src/utils/logger.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts';
 
 let database: TestDatabase;
 let client: pg.Client;
+let orm: Orm | undefined;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -32,6 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await orm?.close();
   await client.end();
   await database.drop();
 });
@@ -165,5 +174,111 @@ describe('query plans on 30,000 products', () => {
     // Still an index, but it walks 10,000 entries first: the cursor avoids exactly this. (At
     // 25,000 of these 30,000 rows PostgreSQL rightly prefers to sort the whole table instead.)
     expect(text).toMatch(/products_created_at_id/);
+  });
+});
+
+// A rare term goes to the trigram indexes as its probe (products.search.ts, ADR 0015): the
+// sample comes from this table the way the repository takes it, the plans are PostgreSQL's own,
+// and every answer is compared with the statement that asks the index for the whole term.
+describe('a rare term through its probe', () => {
+  let sample: SearchSample;
+  const newest = { field: 'createdAt', descending: true } as const;
+  const ids = (rows: Record<string, unknown>[]) => rows.map((r) => [r['id'], r['total']]);
+
+  beforeAll(async () => {
+    sample = await takeSearchSample(async (sql, params) => (await client.query(sql, params)).rows);
+  });
+
+  test('leaves out the trigrams every row shares, and PostgreSQL asks the index for the rest', async () => {
+    // Every SKU starts with `GEN-`; this one is 1 of 30,000.
+    const probe = searchProbe(sample, 'GEN-12345');
+    // Its digits; `gen` (in every row) is left out.
+    expect(probe?.sku).toMatch(/^%[0-9]{3,5}%$/);
+    const cond = `Index Cond: \\(\\(sku\\)::text ~~\\* '${probe?.sku}'::text\\)`;
+    const query: ListQuery = { filters: { q: 'GEN-12345' }, sort: newest, limit: 20, probe };
+    for (const { sql, params } of [
+      buildCountedPageQuery(query, 221),
+      buildListQuery(query),
+      buildCountQuery(query.filters, probe),
+    ]) {
+      const text = await plan(sql, params);
+      expect(text).toMatch(
+        new RegExp(`Bitmap Index Scan on products_sku_trgm[^\\n]*\\n\\s*${cond}`),
+      );
+      expect(text).not.toMatch(/Seq Scan|Index Only Scan/);
+    }
+  });
+
+  test.each([
+    ['a SKU', 'GEN-12345'],
+    ['a SKU in other case', 'gen-1234'],
+    ['a piece of a hash', ''],
+    ['across a space', ''],
+    ['a term nothing holds', 'Oak 0000zz'],
+  ])('answers as the whole term does: %s', async (_label, given) => {
+    // The hash pieces come from a row, so the term is in the table.
+    const { rows: picked } = await client.query<{ name: string }>(
+      `select name from products where sku = 'GEN-777'`,
+    );
+    const name = picked[0]?.name ?? '';
+    const term = given || (_label === 'across a space' ? name.slice(2, 12) : name.slice(9, 17));
+    const probe = searchProbe(sample, term);
+    expect(probe).toBeDefined();
+    for (const sort of [newest, { field: 'name', descending: false } as const]) {
+      const query: ListQuery = { filters: { q: term }, sort, limit: 3, offset: 0 };
+      for (const build of [
+        (q: ListQuery) => buildCountedPageQuery(q, 34),
+        (q: ListQuery) => buildListQuery(q),
+      ]) {
+        const plain = build(query);
+        const probed = build({ ...query, probe });
+        const [a, b] = await Promise.all([
+          client.query(plain.sql, plain.params),
+          client.query(probed.sql, probed.params),
+        ]);
+        expect(ids(b.rows)).toEqual(ids(a.rows));
+      }
+    }
+    const plainCount = buildCountQuery({ q: term });
+    const probedCount = buildCountQuery({ q: term }, probe);
+    const [a, b] = await Promise.all([
+      client.query(plainCount.sql, plainCount.params),
+      client.query(probedCount.sql, probedCount.params),
+    ]);
+    expect(b.rows[0]?.total).toBe(a.rows[0]?.total);
+    if (_label !== 'a term nothing holds') expect(Number(a.rows[0]?.total)).toBeGreaterThan(0);
+  });
+
+  test('the repository takes its sample and probes rare terms, answering as the whole term does', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: database.url });
+    orm = await createOrm(config.db, database.url, createLogger({ level: 'silent' }), entities);
+    const repository = createProductsRepository(orm);
+    await repository.sampleForSearch();
+    const query = { filters: { q: 'GEN-2999' }, sort: newest, limit: 5, offset: 0 };
+    const page = await repository.countedPage(query, 56);
+    // GEN-2999 and GEN-29990 … GEN-29999: eleven SKUs.
+    expect(page.total).toBe(11);
+    expect(page.rows.map((r) => r.sku)).toEqual([
+      'GEN-2999',
+      'GEN-29990',
+      'GEN-29991',
+      'GEN-29992',
+      'GEN-29993',
+    ]);
+    expect(await repository.count(query.filters)).toBe(11);
+    const after = page.rows.at(-1);
+    if (!after) throw new Error('no page');
+    const next = await repository.list({
+      ...query,
+      offset: undefined,
+      after: { value: after.createdAt.toISOString(), id: after.id },
+    });
+    expect(next.rows.map((r) => r.sku)).toEqual([
+      'GEN-29994',
+      'GEN-29995',
+      'GEN-29996',
+      'GEN-29997',
+      'GEN-29998',
+    ]);
   });
 });

@@ -114,7 +114,7 @@ export function createServices(deps: ServiceDeps) {
     },
   });
 
-  const products = createProductsService(createProductsRepository(orm));
+  const products = createProductsService(createProductsRepository(orm, { logger }));
   return {
     auth,
     users,

@@ -2,11 +2,21 @@
 // (buildListQuery), so the service and the benchmark's direct-to-PostgreSQL baseline run the very
 // same statement, and each shape of it is served by an index of products.model.ts. Checkout's
 // row locks go through the query builder (FOR UPDATE, in id order) on the caller's transaction.
+import { AsyncResource } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Orm } from '../../db/orm.ts';
 import { likeContains, prepared, sqlRows, type Prepared } from '../../db/sql.ts';
 import type { Tx } from '../../db/transaction.ts';
+import type { Logger } from '../../utils/logger.ts';
 import { Product, type ProductEntity } from './products.model.ts';
+import {
+  buildSearchSample,
+  SAMPLE_ROWS,
+  searchProbe,
+  type SearchProbe,
+  type SearchSample,
+} from './products.search.ts';
 
 export const SORT_COLUMNS = {
   name: 'name',
@@ -31,6 +41,8 @@ export interface ListQuery {
   offset?: number;
   /** Cursor mode: the sort value and id of the last row already seen. */
   after?: { value: string | number; id: string };
+  /** For a rare `q`: what the trigram indexes are asked for instead (products.search.ts). */
+  probe?: SearchProbe | undefined;
 }
 
 export interface ProductRow {
@@ -50,12 +62,20 @@ export interface ProductRow {
 export class SkuTakenError extends Error {}
 
 /** WHERE clause and parameters for the filters (positional $n, starting after `offset`). */
-function whereClause(filters: ListFilters, params: unknown[]): string {
+function whereClause(filters: ListFilters, params: unknown[], probe?: SearchProbe): string {
   const where = ['archived_at is null'];
   const add = (value: unknown) => `$${params.push(value)}`;
   if (filters.q !== undefined) {
     const p = add(likeContains(filters.q));
-    where.push(`(name ilike ${p} or sku ilike ${p})`);
+    if (probe) {
+      // The index is asked for the probe; the whole term is tested on each row it finds, written
+      // (`|| ''`) so that no index condition can take it in and ask for every trigram again.
+      const n = add(probe.name);
+      const s = add(probe.sku);
+      where.push(
+        `((name ilike ${n} and (name || '') ilike ${p}) or (sku ilike ${s} and (sku || '') ilike ${p}))`,
+      );
+    } else where.push(`(name ilike ${p} or sku ilike ${p})`);
   }
   if (filters.minPrice !== undefined) where.push(`price_cents >= ${add(filters.minPrice)}`);
   if (filters.maxPrice !== undefined) where.push(`price_cents <= ${add(filters.maxPrice)}`);
@@ -76,7 +96,7 @@ const LIVE_ROW = prepared(
 /** One row more than `limit` is fetched, to know whether there is a next page. */
 export function buildListQuery(query: ListQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  let where = whereClause(query.filters, params);
+  let where = whereClause(query.filters, params, query.probe);
   const column = SORT_COLUMNS[query.sort.field];
   const direction = query.sort.descending ? 'desc' : 'asc';
   if (query.after) {
@@ -91,6 +111,11 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
   if (query.offset) page += ` offset $${params.push(query.offset)}`;
   if (query.filters.q === undefined)
     return { sql: `select ${COLUMNS} from products where ${where} ${page}`, params };
+  if (query.probe)
+    return {
+      sql: `${matchesOf(column, where)} select ${COLUMNS} from products where id in (select id from matches ${page}) ${order}`,
+      params,
+    };
   // A search finds the page's ids first, reading only (created_at, id, name, sku): the index
   // products_created_at_id_name_sku holds all four, so PostgreSQL can walk it newest first and
   // test each name and SKU without visiting the table, then read just the rows of the page.
@@ -98,6 +123,15 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
     sql: `select ${COLUMNS} from products where id in (select id from products where ${where} ${page}) ${order}`,
     params,
   };
+}
+
+/**
+ * A rare term's matches, found through its probe's trigram bitmap and sorted afterwards: kept
+ * apart (`materialized`) so that PostgreSQL cannot walk the sort's index instead, testing the
+ * whole table for a term a few rows hold. Only the id and the sort's column are kept.
+ */
+function matchesOf(column: string, where: string): string {
+  return `with matches as materialized (select id, ${column} from products where ${where})`;
 }
 
 /**
@@ -113,19 +147,22 @@ export function buildCountedPageQuery(
   upTo: number,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const where = whereClause(query.filters, params);
+  const probed = query.probe !== undefined && query.filters.q !== undefined;
+  const where = whereClause(query.filters, params, probed ? query.probe : undefined);
   const column = SORT_COLUMNS[query.sort.field];
   const direction = query.sort.descending ? 'desc' : 'asc';
   const order = `order by ${column} ${direction}, id ${direction}`;
   const offset = query.offset ?? 0;
+  const source = probed ? 'matches' : `products where ${where}`;
   if (upTo <= offset + query.limit)
     throw new Error(`upTo (${upTo}) must reach past the page (${offset + query.limit + 1} rows)`);
   const first = `$${params.push(offset)}`;
   const last = `$${params.push(offset + query.limit + 1)}`;
   return {
     sql:
+      (probed ? `${matchesOf(column, where)} ` : '') +
       `select counted.total, page.* from (select count(*)::int as total, array_agg(id) filter (where n > ${first} and n <= ${last}) as ids ` +
-      `from (select id, row_number() over (${order}) as n from products where ${where} ${order} limit $${params.push(upTo)}) as hits) as counted ` +
+      `from (select id, row_number() over (${order}) as n from ${source} ${order} limit $${params.push(upTo)}) as hits) as counted ` +
       `left join lateral (select ${COLUMNS} from products where id = any(counted.ids)) as page on true ` +
       `order by page.${column} ${direction}, page.id ${direction}`,
     params,
@@ -133,9 +170,12 @@ export function buildCountedPageQuery(
 }
 
 /** The number of live products matching `filters`, every one of them (`exactTotal`). */
-export function buildCountQuery(filters: ListFilters): { sql: string; params: unknown[] } {
+export function buildCountQuery(
+  filters: ListFilters,
+  probe?: SearchProbe,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const where = whereClause(filters, params);
+  const where = whereClause(filters, params, probe);
   return { sql: `select count(*)::int as total from products where ${where}`, params };
 }
 
@@ -155,11 +195,69 @@ function toRow(r: Record<string, unknown>): ProductRow {
   };
 }
 
-export function createProductsRepository(orm: Orm) {
+/**
+ * A search sample (products.search.ts): SAMPLE_ROWS live rows from a random id on, in id order
+ * (wrapping round to the first ids when the table ends first). Ids are random (v4), so these
+ * rows are a random sample of the catalog wherever they lie in the table: TABLESAMPLE SYSTEM
+ * takes whole pages, and rows stored side by side are alike (SKUs made in sequence), which made
+ * a rare-looking trigram of a whole run of SKUs. A fork whose ids follow time (v7) gets a sample
+ * of one period instead: the answers stay the same, the probes get worse.
+ */
+export async function takeSearchSample(
+  run: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>,
+): Promise<SearchSample> {
+  const from = randomUUID();
+  const select = 'select name, sku from products where archived_at is null and id';
+  const after = await run(`${select} >= $1 order by id limit $2`, [from, SAMPLE_ROWS]);
+  const before =
+    after.length < SAMPLE_ROWS
+      ? await run(`${select} < $1 order by id limit $2`, [from, SAMPLE_ROWS - after.length])
+      : [];
+  return buildSearchSample(
+    [...after, ...before].map((r) => ({ name: r['name'] as string, sku: r['sku'] as string })),
+  );
+}
+
+/** How long a search sample serves before the next search takes a new one in the background. */
+export const SAMPLE_MAX_AGE_MS = 10 * 60_000;
+
+export function createProductsRepository(orm: Orm, options: { logger?: Logger } = {}) {
   const em = () => orm.em;
 
   // The public catalog tolerates replication lag: its list queries may use a read replica.
   const query = (sql: string | Prepared, params: unknown[]) => sqlRows(orm, sql, params, 'read');
+
+  // The search sample: taken when a search first needs it and again when it is older than
+  // SAMPLE_MAX_AGE_MS, never on a request's path: until it arrives, a search asks the indexes
+  // for the whole term, as without one.
+  let sample: SearchSample | undefined;
+  let sampling: Promise<void> | undefined;
+  let attemptedAt = -Infinity;
+  async function takeSample(): Promise<void> {
+    attemptedAt = Date.now();
+    sample = await takeSearchSample(query);
+  }
+  function sampleNow(): Promise<void> {
+    sampling ??= takeSample()
+      .catch((error: unknown) => {
+        options.logger?.warn('search sample failed', { reason: (error as Error).message });
+      })
+      .finally(() => {
+        sampling = undefined;
+      });
+    return sampling;
+  }
+  // Bound to the context the repository is made in, outside any request: the sample's
+  // statements must not run on a request's transaction (sql.ts takes the one in context).
+  const sampleDetached = AsyncResource.bind(sampleNow);
+  function probeFor(term: string | undefined): SearchProbe | undefined {
+    if (term === undefined) return undefined;
+    const now = Date.now();
+    // After a failure (the database away), the next attempt waits a minute.
+    if ((!sample || now - sample.takenAt > SAMPLE_MAX_AGE_MS) && now - attemptedAt > 60_000)
+      void sampleDetached();
+    return searchProbe(sample, term);
+  }
 
   async function flushUnique(): Promise<void> {
     try {
@@ -172,7 +270,7 @@ export function createProductsRepository(orm: Orm) {
 
   return {
     async list(q: ListQuery): Promise<{ rows: ProductRow[]; hasMore: boolean }> {
-      const { sql, params } = buildListQuery(q);
+      const { sql, params } = buildListQuery({ ...q, probe: probeFor(q.filters.q) });
       const rows = (await query(sql, params)).map(toRow);
       return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
     },
@@ -182,16 +280,19 @@ export function createProductsRepository(orm: Orm) {
       q: Omit<ListQuery, 'after'>,
       upTo: number,
     ): Promise<{ rows: ProductRow[]; hasMore: boolean; total: number }> {
-      const { sql, params } = buildCountedPageQuery(q, upTo);
+      const { sql, params } = buildCountedPageQuery({ ...q, probe: probeFor(q.filters.q) }, upTo);
       const found = await query(sql, params);
       const total = Number(found[0]?.['total'] ?? 0);
       const rows = found.filter((r) => r['id'] !== null).map(toRow);
       return { rows: rows.slice(0, q.limit), hasMore: rows.length > q.limit, total };
     },
 
+    /** Takes a new search sample now (tests; a search takes one by itself when it needs it). */
+    sampleForSearch: sampleNow,
+
     /** Every live product matching `filters`, counted. */
     async count(filters: ListFilters): Promise<number> {
-      const { sql, params } = buildCountQuery(filters);
+      const { sql, params } = buildCountQuery(filters, probeFor(filters.q));
       const [row] = await query(sql, params);
       return Number(row?.['total'] ?? 0);
     },
