@@ -39,8 +39,8 @@ function isWordChar(ch: string): boolean {
 }
 
 export interface ColumnSample {
-  /** The sampled values, lowercase, joined by NUL (which no PostgreSQL text holds). */
-  text: string;
+  /** The sampled values, lowercase. */
+  values: string[];
   /** For each trigram, the sample rows (their numbers, ascending) whose value holds it. */
   postings: Map<string, Uint16Array>;
 }
@@ -143,24 +143,35 @@ export async function buildSearchSample(
   }
   return {
     rows: rows.length,
-    name: { text: names.join('\0'), postings: postingsOf(nameLists) },
-    sku: { text: skus.join('\0'), postings: postingsOf(skuLists) },
+    name: { values: names, postings: postingsOf(nameLists) },
+    sku: { values: skus, postings: postingsOf(skuLists) },
     takenAt,
   };
 }
 
-function occurrences(haystack: string, needle: string): number {
-  let count = 0;
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1))
-    count += 1;
-  return count;
+/** Whether the ascending `list` holds `x` (binary search). */
+function holds(list: Uint16Array, x: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === x;
 }
 
+/** The rows in both ascending lists: by merging, or by binary search when one is far shorter. */
 function intersect(a: Uint16Array, b: Uint16Array): Uint16Array {
-  const out = new Uint16Array(Math.min(a.length, b.length));
+  if (a.length > b.length) return intersect(b, a);
+  const out = new Uint16Array(a.length);
+  let n = 0;
+  if (a.length * 16 < b.length) {
+    for (const x of a) if (holds(b, x)) out[n++] = x;
+    return out.subarray(0, n);
+  }
   let i = 0;
   let j = 0;
-  let n = 0;
   while (i < a.length && j < b.length) {
     const x = a[i] as number;
     const y = b[j] as number;
@@ -175,6 +186,24 @@ function intersect(a: Uint16Array, b: Uint16Array): Uint16Array {
 }
 
 const NONE = new Uint16Array(0);
+
+/**
+ * How many of the column's sampled values hold `needle`, counted up to `enough` (a common term
+ * stops early): only the rows holding its rarest window are tested.
+ */
+function heldBy(column: ColumnSample, windows: Window[], needle: string, enough: number): number {
+  let rarest: Uint16Array | undefined;
+  for (const { gram } of windows) {
+    const list = column.postings.get(gram) ?? NONE;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  let count = 0;
+  for (const row of rarest ?? NONE) {
+    if (count >= enough) break;
+    if ((column.values[row] as string).includes(needle)) count += 1;
+  }
+  return count;
+}
 
 /**
  * The windows that narrow the column's sample most, greedily from the rarest: a window joins when
@@ -238,8 +267,9 @@ export function searchProbe(
   const windows = trigramWindows(term);
   if (windows.length === 0) return undefined;
   const needle = term.toLowerCase();
-  const held = occurrences(sample.name.text, needle) + occurrences(sample.sku.text, needle);
-  if (held >= sample.rows * RARE_SHARE) return undefined;
+  const common = sample.rows * RARE_SHARE;
+  const inNames = heldBy(sample.name, windows, needle, common);
+  if (inNames + heldBy(sample.sku, windows, needle, common - inNames) >= common) return undefined;
   const chars = Array.from(term);
   return {
     name: pattern(chars, chooseWindows(sample.name, windows, sample.rows)),
