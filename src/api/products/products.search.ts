@@ -1,12 +1,13 @@
-// How a rare search term reaches the trigram indexes (ADR 0015, "Rare terms"). pg_trgm asks the
-// GIN index for every trigram of the pattern, and a trigram that most rows share costs as much as
-// its whole posting list: `SEED-09999` paid for `see`, `eed`, `ed-` and `d-0`, which every seeded
-// SKU holds, and `wooden chair` for ten trigrams of tens of thousands of rows each. From a sample
-// of the catalog (ten thousand rows, taken again every ten minutes) the repository learns which
-// trigrams are rare, and when the term itself is rare it asks the index for a probe: the term's
-// rarest windows only (`%0999%`), while the whole term is still tested on every row the probe
-// finds. The sample decides speed, never the answer: the probe is a substring of the term, so
-// every row that holds the term holds the probe too.
+// How a rare search term reaches the trigram indexes (ADR 0015, "Later: a rare term asks the index
+// for its rare trigrams only"). pg_trgm asks the GIN index for every trigram of the pattern, and
+// a trigram that most rows share costs as much as its whole posting list: `SEED-09999` paid for
+// `see`, `eed`, `ed-` and `d-0`, which every seeded SKU holds, and `wooden chair` for ten
+// trigrams of tens of thousands of rows each. From a sample of the catalog (ten thousand rows,
+// taken again every ten minutes) the repository learns which trigrams are rare, and when the term
+// itself is rare it asks the index for a probe: the term's rarest windows only (`%0999%`), while
+// the whole term is still tested on every row the probe finds. The sample decides speed, never
+// the answer: the probe is pieces of the term in the term's order, so every row that holds the
+// term holds the probe too.
 
 /** Rows the sample holds at most. Their row numbers fit a Uint16Array. */
 export const SAMPLE_ROWS = 10_000;
