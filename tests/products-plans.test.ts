@@ -282,3 +282,30 @@ describe('a rare term through its probe', () => {
     ]);
   });
 });
+
+// The sample starts at a random id and wraps round to the first ids: whatever the id drawn, a
+// catalog smaller than SAMPLE_ROWS is sampled whole, and archived products are left out.
+test('a small catalog is sampled whole, wherever the random id falls', async () => {
+  const small = await createTestDatabase();
+  const c = new pg.Client({ connectionString: small.url });
+  await c.connect();
+  try {
+    await c.query(`
+      insert into products (id, sku, name, description, price_cents, currency, stock, category, created_at, updated_at, version, archived_at)
+      select gen_random_uuid(), 'S-' || g, 'Small ' || g, '', 100, 'EUR', 1, 'tools', now(), now(), 1,
+             case when g % 10 = 0 then now() end
+        from generate_series(1, 50) g`);
+    const run = async (sql: string, params: unknown[]) =>
+      (await c.query<Record<string, unknown>>(sql, params)).rows;
+    // Twenty draws: a sample that kept only the rows after the id drawn would miss some.
+    for (let i = 0; i < 20; i += 1) {
+      const sample = await takeSearchSample(run);
+      expect(sample.rows).toBe(45);
+      expect(new Set(sample.sku.values).size).toBe(45);
+      expect(sample.sku.values).not.toContain('s-10');
+    }
+  } finally {
+    await c.end();
+    await small.drop();
+  }
+});
