@@ -61,6 +61,11 @@ export interface ProductRow {
 
 export class SkuTakenError extends Error {}
 
+/** The query's probe, which only a search (`q`) has a use for. */
+function probeOf(query: Omit<ListQuery, 'after'>): SearchProbe | undefined {
+  return query.filters.q === undefined ? undefined : query.probe;
+}
+
 /** WHERE clause and parameters for the filters (positional $n, starting after `offset`). */
 function whereClause(filters: ListFilters, params: unknown[], probe?: SearchProbe): string {
   const where = ['archived_at is null'];
@@ -96,7 +101,8 @@ const LIVE_ROW = prepared(
 /** One row more than `limit` is fetched, to know whether there is a next page. */
 export function buildListQuery(query: ListQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  let where = whereClause(query.filters, params, query.probe);
+  const probe = probeOf(query);
+  let where = whereClause(query.filters, params, probe);
   const column = SORT_COLUMNS[query.sort.field];
   const direction = query.sort.descending ? 'desc' : 'asc';
   if (query.after) {
@@ -111,7 +117,7 @@ export function buildListQuery(query: ListQuery): { sql: string; params: unknown
   if (query.offset) page += ` offset $${params.push(query.offset)}`;
   if (query.filters.q === undefined)
     return { sql: `select ${COLUMNS} from products where ${where} ${page}`, params };
-  if (query.probe)
+  if (probe)
     return {
       sql: `${matchesOf(column, where)} select ${COLUMNS} from products where id in (select id from matches ${page}) ${order}`,
       params,
@@ -147,8 +153,8 @@ export function buildCountedPageQuery(
   upTo: number,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const probed = query.probe !== undefined && query.filters.q !== undefined;
-  const where = whereClause(query.filters, params, probed ? query.probe : undefined);
+  const probed = probeOf(query) !== undefined;
+  const where = whereClause(query.filters, params, probeOf(query));
   const column = SORT_COLUMNS[query.sort.field];
   const direction = query.sort.descending ? 'desc' : 'asc';
   const order = `order by ${column} ${direction}, id ${direction}`;
