@@ -62,4 +62,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
 # load the pg driver's rows became such sites, so each request's rows went to the old generation
 # as garbage (RSS after a load 217–224 MB, against 175–179 with this flag, and slower; docs/BENCHMARKS.md,
 # tests/pretenuring.test.ts).
-CMD ["node", "--no-flush-bytecode", "--no-allocation-site-pretenuring", "dist/src/server.js"]
+# --no-memory-reducer: V8 otherwise shrinks the heap whenever allocation slows for some 8 s (a
+# pause between bursts of traffic), and the next seconds of traffic pay for growing it again: up
+# to twice the CPU per request (ADR 0030). The server gives back what load grew after half a
+# minute of quiet instead (giveBackMemoryAfterLoad, src/warm-up.ts; tests/load-give-back.test.ts).
+CMD ["node", "--no-flush-bytecode", "--no-allocation-site-pretenuring", "--no-memory-reducer", "dist/src/server.js"]

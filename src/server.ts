@@ -11,7 +11,7 @@ import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
 import { createLogger } from './utils/logger.ts';
 import { createMetrics } from './utils/metrics.ts';
-import { giveBackStartUpMemoryWhenIdle, warmUp } from './warm-up.ts';
+import { giveBackMemoryAfterLoad, giveBackStartUpMemoryWhenIdle, warmUp } from './warm-up.ts';
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -112,6 +112,8 @@ async function main(): Promise<void> {
       keepsBytecode: process.execArgv.includes('--no-flush-bytecode'),
       // Whether V8 may make young garbage in the old generation (the image's CMD flag, ADR 0029).
       pretenures: !process.execArgv.includes('--no-allocation-site-pretenuring'),
+      // Whether V8 shrinks the heap by itself when traffic drops (the image's CMD flag, ADR 0030).
+      reducesMemory: !process.execArgv.includes('--no-memory-reducer'),
     });
     if (warmedUp.rehearsal.unexpected.length > 0)
       logger.warn('the rehearsal got answers it did not expect: those first requests may be slow', {
@@ -133,6 +135,10 @@ async function main(): Promise<void> {
   const giveBack = giveBackStartUpMemoryWhenIdle(server, (result) =>
     logger.info('start-up memory given back', { ...result }),
   );
+  // And what load grew, after half a minute of quiet: V8's own reducer is off (ADR 0030).
+  const giveBackLater = giveBackMemoryAfterLoad((result) =>
+    logger.info('memory given back after load', { ...result }),
+  );
 
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
@@ -142,6 +148,7 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       giveBack?.cancel();
+      giveBackLater?.cancel();
       shutdown(server, runtime, signal).then(
         () => (process.exitCode ??= 0),
         (error: unknown) => {

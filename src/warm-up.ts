@@ -6,6 +6,7 @@
 // nothing anyone stored, keeps nothing it writes, and reaches only the configured database;
 // rejects if the database cannot be reached.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { getHeapStatistics } from 'node:v8';
 import { dummyHash, prepareStrengthEstimator } from './api/index.ts';
 import type { AppDeps, NodeClasses } from './app.ts';
 import type { Queue } from './jobs/queue.ts';
@@ -244,4 +245,84 @@ export function giveBackStartUpMemoryWhenIdle(
   server.once('close', stop);
   timer = setTimeout(check, quietMs).unref();
   return { cancel: stop };
+}
+
+/** What a collection after load did, for its log line. */
+export interface LoadGiveBack {
+  /** The collection's milliseconds (the event loop blocked). */
+  ms: number;
+  /** V8's heap had grown this much above its lowest point since the last collection. */
+  grownMiB: number;
+  before: MemoryFigures;
+  after: MemoryFigures;
+}
+
+export interface LoadGiveBackOptions {
+  /** How often the event loop's utilisation and the heap are looked at. */
+  everyMs?: number;
+  /** How many checks in a row must each find the loop busy less than `quietUtilization`. */
+  quietChecks?: number;
+  /** The share of a check's time the event loop may have been busy and still count as quiet. */
+  quietUtilization?: number;
+  /** How far V8's heap must have grown above its lowest point since the last collection. */
+  grownMiB?: number;
+  /** Tests only: the collection, the heap's size in bytes and the loop's utilisation. */
+  collect?: () => void;
+  heapBytes?: () => number;
+  utilization?: () => number;
+}
+
+/**
+ * V8's memory reducer is off in the image (`--no-memory-reducer`, ADR 0030): it gave the young
+ * generation and empty pages back whenever the allocation rate dropped for some 8 s, and the
+ * next seconds of traffic paid for growing them again at up to twice the CPU per request
+ * (docs/BENCHMARKS.md). This gives memory back on a longer clock instead: every `everyMs`
+ * (10 s) it looks at the event loop, and when it was busy less than 1 % of the time for
+ * `quietChecks` (3) checks in a row, about half a minute of a readiness probe at most, and V8's
+ * heap has grown by `grownMiB` (16) or more above its lowest point since the last collection,
+ * it runs V8's memory-reducing collection once (as giveBackStartUpMemoryWhenIdle does), which
+ * blocks the event loop some 100–150 ms when next to nothing is waiting. A process that stays
+ * quiet collects once, not every half minute (its heap does not grow again). No per-request
+ * hook: the event loop's own utilisation counter is read. Needs `--expose-gc`; without it nothing
+ * is scheduled and the result is undefined. `cancel` (shutdown) stops it.
+ */
+export function giveBackMemoryAfterLoad(
+  done: (result: LoadGiveBack) => void,
+  options: LoadGiveBackOptions = {},
+): { cancel: () => void } | undefined {
+  const { everyMs = 10_000, quietChecks = 3, quietUtilization = 0.01, grownMiB = 16 } = options;
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
+  const collect =
+    options.collect ??
+    (gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })));
+  if (!collect) return undefined;
+  const heapBytes = options.heapBytes ?? (() => getHeapStatistics().total_heap_size);
+  let last = performance.eventLoopUtilization();
+  const utilization =
+    options.utilization ??
+    (() => {
+      const now = performance.eventLoopUtilization();
+      const { utilization: busy } = performance.eventLoopUtilization(now, last);
+      last = now;
+      return busy;
+    });
+  let lowest = heapBytes();
+  let quiet = 0;
+  const timer = setInterval(() => {
+    const heap = heapBytes();
+    lowest = Math.min(lowest, heap);
+    quiet = utilization() < quietUtilization ? quiet + 1 : 0;
+    const grown = (heap - lowest) / 1048576;
+    if (quiet < quietChecks || grown < grownMiB) return;
+    const before = memoryFigures();
+    const started = performance.now();
+    collect();
+    const ms = Math.round(performance.now() - started);
+    // The collection's own time is not traffic: the next check starts from here.
+    if (!options.utilization) last = performance.eventLoopUtilization();
+    lowest = heapBytes();
+    quiet = 0;
+    done({ ms, grownMiB: Math.round(grown), before, after: memoryFigures() });
+  }, everyMs).unref();
+  return { cancel: () => clearInterval(timer) };
 }
