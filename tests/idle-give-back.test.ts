@@ -2,7 +2,6 @@
 // empty (giveBackStartUpMemoryWhenIdle in src/warm-up.ts, ADR 0028). Two halves: when it runs,
 // on a real HTTP server with a stand-in for V8's collection; and what V8's collection does, in a
 // Node process of its own with the image's NODE_OPTIONS and CMD flags, as the server runs.
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { imageNodeArgs, imageNodeOptions } from '../scripts/lib/production.ts';
 import { giveBackStartUpMemoryWhenIdle, type IdleGiveBack } from '../src/warm-up.ts';
+import { runNodeProgram } from './helpers/node-program.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -140,24 +140,13 @@ server.listen(0, '127.0.0.1', () => {
 `;
 
 function run(nodeArgs: string[], nodeOptions: string) {
-  const child = spawnSync(
-    process.execPath,
-    [...nodeArgs, '--allow-natives-syntax', '--input-type=module', '-e', program],
-    {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', NODE_OPTIONS: nodeOptions },
-    },
-  );
-  expect(child.stderr).toBe('');
-  expect(child.status).toBe(0);
-  return JSON.parse(child.stdout) as {
+  return runNodeProgram<{
     scheduled: boolean;
     result: IdleGiveBack;
     before: { young: number; flushed: number };
     after: { young: number; flushed: number };
     optimised: boolean;
-  };
+  }>([...nodeArgs, '--allow-natives-syntax'], program, nodeOptions);
 }
 
 describe("V8's collection at that moment", () => {

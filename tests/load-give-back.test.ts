@@ -3,12 +3,12 @@
 // src/warm-up.ts). Two halves: when it collects, with stand-ins for the heap, the event loop's
 // utilisation and the collection; and what it does in a Node process of its own with the image's
 // NODE_OPTIONS and CMD flags, its real collection and the real event loop.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, test } from '@jest/globals';
 import { imageNodeArgs, imageNodeOptions } from '../scripts/lib/production.ts';
 import { giveBackMemoryAfterLoad, type LoadGiveBack } from '../src/warm-up.ts';
+import { runNodeProgram } from './helpers/node-program.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const MiB = 1048576;
@@ -127,24 +127,13 @@ setTimeout(() => {
 `;
 
 function run(nodeOptions: string) {
-  const child = spawnSync(
-    process.execPath,
-    [...imageNodeArgs(root), '--input-type=module', '-e', program],
-    {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', NODE_OPTIONS: nodeOptions },
-    },
-  );
-  expect(child.stderr).toBe('');
-  expect(child.status).toBe(0);
-  return JSON.parse(child.stdout) as {
+  return runNodeProgram<{
     scheduled: boolean;
     duringLoad: number;
     results: LoadGiveBack[];
     peakYoung: number;
     young: number;
-  };
+  }>(imageNodeArgs(root), program, nodeOptions);
 }
 
 describe("after load, with the image's flags", () => {

@@ -2,10 +2,10 @@
 // src/warm-up.ts), so that start-up's peak is not what sizes the idle process (ADR 0020). Run in
 // a Node process of its own with the image's NODE_OPTIONS, as the server runs: the collection and
 // V8's optimised code are the real process's business, not Jest's sandbox's.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { imageNodeOptions } from '../scripts/lib/production.ts';
+import { runNodeProgram } from './helpers/node-program.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const warmUpModule = path.join(root, 'src/warm-up.ts');
@@ -30,21 +30,14 @@ process.stdout.write(JSON.stringify({ ...result, optimisedBefore, optimisedAfter
 `;
 
 function run(nodeOptions: string) {
-  const child = spawnSync(
-    process.execPath,
-    ['--allow-natives-syntax', '--input-type=module', '-e', program],
-    {
-      encoding: 'utf8',
-      timeout: 30_000,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', NODE_OPTIONS: nodeOptions },
-    },
-  );
-  expect(child.stderr).toBe('');
-  expect(child.status).toBe(0);
-  return JSON.parse(child.stdout) as Record<
-    'before' | 'after',
-    { heapUsedMiB: number; heapTotalMiB: number }
-  > & { collected: boolean; ms: number; optimisedBefore: boolean; optimisedAfter: boolean };
+  return runNodeProgram<
+    Record<'before' | 'after', { heapUsedMiB: number; heapTotalMiB: number }> & {
+      collected: boolean;
+      ms: number;
+      optimisedBefore: boolean;
+      optimisedAfter: boolean;
+    }
+  >(['--allow-natives-syntax'], program, nodeOptions);
 }
 
 describe('collecting start-up garbage', () => {
