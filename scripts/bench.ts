@@ -3,7 +3,14 @@
 // interleaved rounds and ratios taken within each round.
 //
 //   npm run bench [-- --rounds 5 --seconds 10 --slice 2 --connections 50 --products 100000]
+//                 [-- --warmup 15]
 //
+// The rounds measure each configuration in its steady state: first every configuration serves
+// each request for --warmup seconds, unmeasured. The service's optimising compiler is busy for
+// about the first 12 s of product reads (some 1,000 functions optimised, then a trickle; its V8
+// worker threads' CPU per read 136 µs in the first 3 s, 4 from about 12 s on:
+// docs/BENCHMARKS.md, "Warm-up"), so a 3 s warm-up left the first round measuring the compiler.
+// What a fresh process costs on its first requests is bench:first-request's to measure.
 // Within a round and request the configurations take turns of --slice seconds until each has
 // had --seconds, so that a slower minute of the machine falls on all of them alike.
 //
@@ -66,7 +73,7 @@ const { values } = parseArgs({
     slice: { type: 'string', default: '2' },
     connections: { type: 'string', default: '50' },
     products: { type: 'string', default: '100000' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '15' },
     'profile-seconds': { type: 'string', default: '10' },
     'skip-build': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
