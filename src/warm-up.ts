@@ -124,6 +124,15 @@ type ExposedGc = (options: {
   flavor?: 'regular' | 'last-resort';
 }) => void;
 
+/**
+ * V8's memory-reducing collection, the only one callable from JavaScript that shrinks the young
+ * generation and returns empty pages to the system (ADR 0028); undefined without `--expose-gc`.
+ */
+function memoryReducingCollection(): (() => void) | undefined {
+  const gc = (globalThis as { gc?: ExposedGc }).gc;
+  return gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' }));
+}
+
 export interface StartUpGarbage {
   /** False without --expose-gc: nothing was collected. */
   collected: boolean;
@@ -196,10 +205,7 @@ export function giveBackStartUpMemoryWhenIdle(
   options: IdleGiveBackOptions = {},
 ): { cancel: () => void } | undefined {
   const { quietMs = 1000, withinMs = 60_000 } = options;
-  const gc = (globalThis as { gc?: ExposedGc }).gc;
-  const collect =
-    options.collect ??
-    (gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })));
+  const collect = options.collect ?? memoryReducingCollection();
   if (!collect) return undefined;
   const listening = performance.now();
   let inFlight = 0;
@@ -291,10 +297,7 @@ export function giveBackMemoryAfterLoad(
   options: LoadGiveBackOptions = {},
 ): { cancel: () => void } | undefined {
   const { everyMs = 10_000, quietChecks = 3, quietUtilization = 0.01, grownMiB = 16 } = options;
-  const gc = (globalThis as { gc?: ExposedGc }).gc;
-  const collect =
-    options.collect ??
-    (gc && (() => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' })));
+  const collect = options.collect ?? memoryReducingCollection();
   if (!collect) return undefined;
   const heapBytes = options.heapBytes ?? (() => getHeapStatistics().total_heap_size);
   let last = performance.eventLoopUtilization();
