@@ -128,6 +128,18 @@ export function createApp(deps: AppDeps): Express {
 export type NodeClasses = Required<Pick<ServerOptions, 'IncomingMessage' | 'ServerResponse'>>;
 
 /**
+ * The options Node serves an app with, given its classes (nodeClassesFor): those classes, and a
+ * request that announces no body (neither Content-Length nor Transfer-Encoding: by HTTP/1.1 it
+ * has none) born with its body stream already ended (`optimizeEmptyRequests`, Node 24.12), so
+ * Node skips the stream's life cycle (its readable, end and close events and the ticks they are
+ * scheduled in) on every GET. Nothing here reads a body the request did not announce
+ * (middleware/body.ts parses only with a length or chunks). Measured in docs/BENCHMARKS.md.
+ */
+export function servingOptions(classes: NodeClasses): ServerOptions {
+  return { ...classes, optimizeEmptyRequests: true };
+}
+
+/**
  * Node's request and response classes for the server that serves `app` (`http.createServer({
  * ...nodeClassesFor(app) }, app)`): the objects Node makes for each request are born with the
  * app's own prototypes (Express's `req`/`res` methods over Node's), instead of being made as

@@ -29,7 +29,13 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { operations, type OperationId } from '../generated/operations.ts';
 import { createServices } from './api/index.ts';
-import { createApp, nodeClassesFor, type AppDeps, type NodeClasses } from './app.ts';
+import {
+  createApp,
+  nodeClassesFor,
+  servingOptions,
+  type AppDeps,
+  type NodeClasses,
+} from './app.ts';
 import { withTransaction, type Tx } from './db/transaction.ts';
 import type { Queue } from './jobs/queue.ts';
 import { createLifecycle } from './utils/lifecycle.ts';
@@ -345,7 +351,7 @@ export async function rehearse(
       // Requests made with the served app's classes and prototypes (app.ts, nodeClassesFor):
       // the shapes V8 sees here are those of the served requests.
       const server = http.createServer(
-        nodeClassesFor(rehearsal.app, served),
+        servingOptions(nodeClassesFor(rehearsal.app, served)),
         onlyWithSecret(secretText, (req, res) =>
           inTx(() => {
             rehearsal.app(req, res);

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApp, nodeClassesFor } from './app.ts';
+import { createApp, nodeClassesFor, servingOptions } from './app.ts';
 import { createRuntime, loadProcessConfig, type Runtime } from './runtime.ts';
 import { loadContract } from './utils/contract.ts';
 import { AppError } from './utils/errors.ts';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
         requestTimeout: config.http.requestTimeoutMs,
         keepAliveTimeout: config.http.keepAliveTimeoutMs,
         connectionsCheckingInterval: 1000,
-        ...classes,
+        ...servingOptions(classes),
       },
       app,
     );

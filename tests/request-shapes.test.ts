@@ -13,6 +13,8 @@ import { bearer, register } from './helpers/auth.ts';
 
 interface Shapes {
   route: string;
+  /** Whether the request's body stream was born ended (servingOptions, src/app.ts). */
+  bornEnded: boolean;
   req: { born: PropertyKey[]; served: PropertyKey[] };
   res: { born: PropertyKey[]; served: PropertyKey[] };
 }
@@ -23,6 +25,7 @@ const served: Promise<Shapes>[] = [];
 function watch(req: IncomingMessage, res: ServerResponse): void {
   const route = `${req.method} ${req.url}`;
   const born = { req: Reflect.ownKeys(req), res: Reflect.ownKeys(res) };
+  const bornEnded = req.readableEnded;
   served.push(
     new Promise((resolve) => {
       // After 'close', and a turn later: what Node itself does to them at the end is done too.
@@ -30,6 +33,7 @@ function watch(req: IncomingMessage, res: ServerResponse): void {
         setImmediate(() =>
           resolve({
             route,
+            bornEnded,
             req: { born: born.req, served: Reflect.ownKeys(req) },
             res: { born: born.res, served: Reflect.ownKeys(res) },
           }),
@@ -98,6 +102,12 @@ describe('request and response objects', () => {
         gained: [],
       });
     }
+    // A request that announces no body is born with its body stream ended (Node skips the
+    // stream's events for it); the one that sends a body is not.
+    expect(shapes.map((shape) => [shape.route, shape.bornEnded])).toEqual(
+      shapes.map((shape) => [shape.route, !shape.route.startsWith('POST ')]),
+    );
+    expect(shapes.some((shape) => shape.route.startsWith('POST '))).toBe(true);
     // And so one order of properties for all of them.
     const order = (keys: PropertyKey[], mayGain: (key: string) => boolean) =>
       keys.map(name).filter((key) => !mayGain(key));

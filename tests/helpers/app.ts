@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import type { Services } from '../../src/api/index.ts';
-import { createApp, nodeClassesFor } from '../../src/app.ts';
+import { createApp, nodeClassesFor, servingOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import type { Orm } from '../../src/db/orm.ts';
 import type { Queue } from '../../src/jobs/queue.ts';
@@ -129,7 +129,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // The server as server.ts makes it: request objects born with the app's prototypes.
   const classes = nodeClassesFor(app);
   const warmedUp = await warmUp(deps, queue, classes);
-  const server: Server = createServer(classes, (req, res) => {
+  const server: Server = createServer(servingOptions(classes), (req, res) => {
     options.observe?.(req, res);
     recordForContractCoverage(req, res);
     app(req, res);
