@@ -189,15 +189,16 @@ export interface IdleGiveBackOptions {
  * Once, at the first moment after listening when no request has arrived or been in flight for
  * `quietMs` (1 s), V8's memory-reducing collection (`gc({ flavor: 'last-resort' })`): it
  * shrinks the young generation start-up grew to its 2 × 16 MiB cap and returns those pages and
- * old space's empty ones to the system, about 50 MiB of RSS that V8's own memory reducer
- * otherwise gives back only some 8–13 s into idleness (ADR 0028). Not before listening: the
- * requests after a memory-reducing collection, V8's own included, cost more main-thread CPU the
- * first time (ADR 0020, 0027, 0028); here only those that arrive after a quiet second pay it,
- * where without it those arriving after V8's reducer would. It blocks the event loop once, for
- * 113–146 ms here, when nothing is waiting; a request arriving meanwhile waits that long. A
- * process busy from the start never runs it (after `withinMs`, 60 s, it gives up: V8's memory
- * reducer tidies a process that idles later). Needs `--expose-gc`; without it nothing is
- * scheduled and the result is undefined. `done` gets what it did; `cancel` (shutdown) stops it.
+ * old space's empty ones to the system, about 50 MiB of RSS that V8's own memory reducer gave
+ * back only some 8–13 s into idleness (ADR 0028; the image now turns it off, ADR 0030). Not
+ * before listening: the requests after a memory-reducing collection, V8's own included, cost
+ * more main-thread CPU the first time (ADR 0020, 0027, 0028); here only those that arrive after
+ * a quiet second pay it, where without it those arriving after V8's reducer would. It blocks
+ * the event loop once, for 113–146 ms here, when nothing is waiting; a request arriving
+ * meanwhile waits that long. A process busy from the start never runs it (after `withinMs`,
+ * 60 s, it gives up: giveBackMemoryAfterLoad tidies a process that goes quiet later). Needs
+ * `--expose-gc`; without it nothing is scheduled and the result is undefined. `done` gets what
+ * it did; `cancel` (shutdown) stops it.
  */
 export function giveBackStartUpMemoryWhenIdle(
   server: Server,
